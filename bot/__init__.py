@@ -1,0 +1,3 @@
+"""Dossierbot: a study assistant for the MBO kwalificatiedossier Commercie."""
+
+__version__ = "0.1.0"

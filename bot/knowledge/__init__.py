@@ -1,0 +1,1 @@
+"""The dossier: typed model, YAML loader with validation, and the source importers."""

@@ -1,0 +1,102 @@
+"""The typed dossier model: sources, items and their fields. Pure data, standard library only."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Union
+
+
+@dataclass(frozen=True)
+class Competency:
+    name: str
+    source_spelling: str | None = None
+
+
+@dataclass(frozen=True)
+class Group:
+    title: str | None
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CompetencyRow:
+    competency: Competency
+    components: tuple[str, ...]
+    indicator: str
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+FieldValue = Union[
+    str, tuple[str, ...], tuple[Group, ...], tuple[Competency, ...], tuple[CompetencyRow, ...],
+    Table,
+]
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    source: str
+    type: str
+    code: str
+    title: str
+    parent: str | None = None
+    fields: tuple[tuple[str, FieldValue], ...] = ()
+    source_title: str | None = None
+    line: int | None = None
+    not_applicable: bool = False
+
+    def get(self, name: str) -> FieldValue | None:
+        """The value of a field, or None when the item lacks it."""
+        for key, value in self.fields:
+            if key == name:
+                return value
+        return None
+
+    @property
+    def field_names(self) -> tuple[str, ...]:
+        return tuple(key for key, _ in self.fields)
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    format: str
+    text: str
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Dossier:
+    """All sources with an id index and parent -> children links, in document order."""
+
+    sources: dict[str, Source]
+    items: dict[str, Item] = field(init=False)
+    children: dict[str, tuple[str, ...]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        items: dict[str, Item] = {}
+        children: dict[str, list[str]] = {}
+        for source in self.sources.values():
+            for item in source.items:
+                items[item.id] = item
+                if item.parent:
+                    children.setdefault(item.parent, []).append(item.id)
+        object.__setattr__(self, "items", items)
+        object.__setattr__(self, "children", {k: tuple(v) for k, v in children.items()})
+
+    def __iter__(self) -> Iterator[Item]:
+        return iter(self.items.values())
+
+    def kids(self, item_id: str) -> tuple[Item, ...]:
+        """The children of an item, in document order."""
+        return tuple(self.items[i] for i in self.children.get(item_id, ()))
+
+    def parent_of(self, item: Item) -> Item | None:
+        return self.items.get(item.parent) if item.parent else None
