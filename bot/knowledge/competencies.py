@@ -40,6 +40,7 @@ STANDARD_COMPETENCIES: tuple[str, ...] = (
     "Bedrijfsmatig handelen",
 )
 
+
 def _key(name: str) -> str:
     """Comparison key: no accents, quotes, case or extra spaces."""
     text = unicodedata.normalize("NFKD", name)

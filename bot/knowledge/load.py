@@ -65,8 +65,7 @@ def _cross_checks(sources: dict[str, tuple[Path, Source]], problems: list[str]) 
     for path, source in sources.values():
         for i, item in enumerate(source.items):
             if item.parent and item.parent not in seen:
-                problems.append(
-                    f"{path.name}: items[{i}].parent: {item.parent!r} is not an item")
+                problems.append(f"{path.name}: items[{i}].parent: {item.parent!r} is not an item")
 
 
 def load_dossier(directory: Path = DEFAULT_DIR) -> Dossier:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Union
 
 
 @dataclass(frozen=True)
@@ -32,10 +31,14 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
 
 
-FieldValue = Union[
-    str, tuple[str, ...], tuple[Group, ...], tuple[Competency, ...], tuple[CompetencyRow, ...],
-    Table,
-]
+FieldValue = (
+    str
+    | tuple[str, ...]
+    | tuple[Group, ...]
+    | tuple[Competency, ...]
+    | tuple[CompetencyRow, ...]
+    | Table
+)
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,15 @@ from bot.knowledge.model import (
 
 SOURCE_KEYS = {"id": True, "title": True, "format": True, "text": True}
 ITEM_KEYS = {
-    "id": True, "type": True, "code": True, "title": True, "parent": False, "fields": False,
-    "source_title": False, "line": False, "not_applicable": False,
+    "id": True,
+    "type": True,
+    "code": True,
+    "title": True,
+    "parent": False,
+    "fields": False,
+    "source_title": False,
+    "line": False,
+    "not_applicable": False,
 }
 _KNOWN_COMPETENCIES = set(STANDARD_COMPETENCIES)
 
@@ -188,8 +195,9 @@ def source_from_data(data: Any, problems: Problems) -> Source | None:
     if not isinstance(raw_items, list):
         problems.add("items", "expected a list of items")
         raw_items = []
-    items = [item_from_data(raw, source_id, f"items[{i}]", problems)
-             for i, raw in enumerate(raw_items)]
+    items = [
+        item_from_data(raw, source_id, f"items[{i}]", problems) for i, raw in enumerate(raw_items)
+    ]
     return Source(
         id=source_id,
         title=_text(head.get("title", ""), "source.title", problems),

@@ -23,7 +23,11 @@ _Dumper.add_representer(str, _str_representer)
 def dump_yaml(data: Any) -> str:
     """Serialise data the same way every time: key order kept, unicode kept, fixed width."""
     return yaml.dump(
-        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100,
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
         default_flow_style=False,
     )
 

@@ -1,0 +1,1 @@
+"""Answer composers: an item and the field asked become a transport-independent Reply."""

@@ -1,0 +1,1 @@
+"""Conversation core: events in, Replies out; knows nothing of Telegram or the terminal."""

@@ -1,0 +1,61 @@
+"""What text of an item is searchable, and how much each part counts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bot.knowledge.model import (
+    Competency,
+    CompetencyRow,
+    Dossier,
+    FieldValue,
+    Group,
+    Item,
+    Table,
+)
+
+TITLE_WEIGHT = 4.0
+PARENT_TITLE_WEIGHT = 0.8
+CHILD_TITLE_WEIGHT = 0.6
+# Competency names recur across most werkprocessen; they would drown the specific words.
+FIELD_WEIGHTS = {"competenties": 0.2, "competentierijen": 0.5, "gedrag": 1.0, "vakkennis": 0.6}
+
+
+def field_texts(value: FieldValue) -> Iterator[str]:
+    """The plain texts inside a field value of any shape."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, Table):
+        yield " ".join(value.columns)
+        for row in value.rows:
+            yield " ".join(row)
+    else:
+        for part in value:
+            if isinstance(part, str):
+                yield part
+            elif isinstance(part, Group):
+                if part.title:
+                    yield part.title
+                yield from part.items
+            elif isinstance(part, Competency):
+                yield part.name
+            elif isinstance(part, CompetencyRow):
+                yield part.competency.name
+                yield from part.components
+                yield part.indicator
+
+
+def item_texts(item: Item, dossier: Dossier) -> Iterator[tuple[str, float]]:
+    """(text, weight) pairs that make up an item's searchable document."""
+    yield item.title, TITLE_WEIGHT
+    if item.source_title:
+        yield item.source_title, TITLE_WEIGHT / 2
+    parent = dossier.parent_of(item)
+    if parent is not None:
+        yield parent.title, PARENT_TITLE_WEIGHT
+    for child in dossier.kids(item.id):
+        yield child.title, CHILD_TITLE_WEIGHT
+    for name, value in item.fields:
+        weight = FIELD_WEIGHTS.get(name, 1.0)
+        for text in field_texts(value):
+            yield text, weight

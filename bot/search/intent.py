@@ -1,0 +1,100 @@
+"""What a question asks for: which field of an item, which source, which profile."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from bot.knowledge.model import Dossier
+from bot.search.text import fold
+
+# Field asked -> words that ask for it (folded). Order matters: the first match wins, so the
+# more specific asks (prestatie-indicatoren) come before the broader ones (competenties).
+_FIELD_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("competentierijen", r"prestatie.?indicator|performance indicator"),
+    ("gedrag", r"\bgedrag|behaviou?r|laten zien\b|\bhouding\b(?! van)"),
+    ("competenties", r"competenti|competenc|beoordeeld op|assessed on"),
+    ("resultaat", r"\bresulta|\boutcome|\bopleveren|oplevert\b"),
+    (
+        "vakkennis",
+        r"vakkennis|\bkennis\b|\bkenis\b|vaardighe|\bskills?\b|knowledge|weten en kunnen",
+    ),
+    ("complexiteit", r"complex|moeilijk"),
+    ("verantwoordelijkheid", r"verantwoordelijk|zelfstandig|responsib|autonom|independen"),
+    ("beroepshouding", r"beroepshouding|attitude"),
+    ("typering", r"\btypering|typeer"),
+    (
+        "children",
+        r"welke (?:werkprocessen|wp|wps|kerntaken)|uit welke|bestaat uit|"
+        r"vallen onder|valt onder|which (?:work processes|core tasks)|consists? of|"
+        r"wat zit er (?:allemaal )?in",
+    ),
+    (
+        "omschrijving",
+        r"omschrijving|beschrijving|houdt? .{0,40}\bin\b|involve|inhoud|"
+        r"description|waar gaat|about\b",
+    ),
+)
+_FIELD_RES = tuple((name, re.compile(pattern)) for name, pattern in _FIELD_PATTERNS)
+
+# Source id -> words that name it. Kept beside the search, not in the YAML: they are how
+# students refer to a document, not part of it.
+_SOURCE_PATTERNS: dict[str, str] = {
+    "bcp-2010": r"\bbcp\b|beroepscompetentieprofiel|\becabo\b",
+    "commercie-cgo": r"\bcgo\b|competentiegericht",
+    "commercie-2015": r"europass|diplomasupplement|\bsupplement\b",
+    "beroepenonderzoek": r"beroepenonderzoek|\bonderzoek\b|\bresearch\b|\bsurvey\b|"
+    r"\bgesprekken\b|\binterviews\b",
+    "commercie": r"kwalificatiedossier|basisdeel|profieldeel|\bhuidige dossier",
+}
+_SOURCE_RES = {sid: re.compile(pattern) for sid, pattern in _SOURCE_PATTERNS.items()}
+
+
+@dataclass(frozen=True)
+class Intent:
+    field: str | None
+    sources: frozenset[str]
+    profile: str | None  # "P5" when the question names a profile of the current dossier
+
+
+def asked_field(question: str) -> str | None:
+    """The field the question asks for, or None for 'the item in general'."""
+    text = fold(question)
+    for name, pattern in _FIELD_RES:
+        if pattern.search(text):
+            return name
+    return None
+
+
+def named_sources(question: str, dossier: Dossier) -> frozenset[str]:
+    """Sources the question names ("volgens het bcp", "in the SBB research")."""
+    text = fold(question)
+    return frozenset(
+        sid
+        for sid, pattern in _SOURCE_RES.items()
+        if sid in dossier.sources and pattern.search(text)
+    )
+
+
+def named_profile(question: str, dossier: Dossier, min_score: float = 88.0) -> str | None:
+    """The profile code whose name the question contains (typos allowed), longest name first."""
+    text = fold(question)
+    best: tuple[float, int, str] | None = None
+    for item in dossier:
+        if item.type != "profiel":
+            continue
+        title = fold(item.title)
+        score = fuzz.partial_ratio(title, text) if len(text) >= len(title) - 2 else 0.0
+        if score >= min_score:
+            candidate = (score, len(title), item.code)
+            best = max(best, candidate) if best else candidate
+    return best[2] if best else None
+
+
+def read_intent(question: str, dossier: Dossier) -> Intent:
+    """Field, sources and profile named in one question."""
+    return Intent(
+        asked_field(question), named_sources(question, dossier), named_profile(question, dossier)
+    )

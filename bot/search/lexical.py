@@ -1,0 +1,136 @@
+"""A BM25 index over Dutch stems, with compound splitting and typo-tolerant query terms.
+
+Documents are bags of weighted stems (a title word counts more than a body word). Queries
+are expanded word by word: English words through the bilingual vocabulary, compounds into
+their parts ("klantdossier" -> klant + dossier), unknown words to the nearest known word
+("vacaturs" -> vacatures) with rapidfuzz. Each query term remembers the word it came from,
+so the caller can tell how much of the question the best items explain.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from bot.search.lexicon import translate
+from bot.search.text import STOPWORDS, stem, words
+
+K1 = 1.2
+B = 0.75
+MIN_PART = 3
+COMPOUND_WEIGHT = 0.5
+
+
+@dataclass(frozen=True)
+class QueryTerm:
+    word: str  # the question's word this term stands for
+    stem: str
+    weight: float
+    how: str  # "exact", "english", "compound", "typo"
+
+
+class Vocabulary:
+    """Every folded word of the corpus, for compound splitting and typo correction."""
+
+    def __init__(self, counts: Counter[str]) -> None:
+        self.counts = counts
+        self._choices = [w for w in counts if len(w) >= 4]
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.counts
+
+    def split(self, word: str) -> tuple[str, str] | None:
+        """The best two-part split of a compound into known words, or None."""
+        best: tuple[int, str, str] | None = None
+        for i in range(MIN_PART, len(word) - MIN_PART + 1):
+            head, tail = word[:i], word[i:]
+            if head.endswith("s") and head[:-1] in self.counts and tail in self.counts:
+                head = head[:-1]  # the linking -s of Dutch compounds (verkoopsgesprek)
+            elif head not in self.counts or tail not in self.counts:
+                continue
+            if len(tail) < 4 or head in STOPWORDS or tail in STOPWORDS:
+                continue
+            balance = min(len(head), len(tail))
+            if best is None or balance > best[0]:
+                best = (balance, head, tail)
+        return (best[1], best[2]) if best else None
+
+    def correct(self, word: str) -> tuple[str, float] | None:
+        """The nearest known word to a misspelt one, with its similarity (0-100)."""
+        if len(word) < 4:
+            return None
+        cutoff = 90.0 if len(word) <= 5 else 82.0
+        match = process.extractOne(word, self._choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+        return (match[0], match[1]) if match else None
+
+
+class LexicalIndex:
+    """BM25 over weighted stems of a fixed list of documents."""
+
+    def __init__(self, documents: list[list[tuple[str, float]]]) -> None:
+        counts: Counter[str] = Counter()
+        for document in documents:
+            for text, _ in document:
+                counts.update(words(text))
+        self.vocabulary = Vocabulary(counts)
+        self._splits = {w: self.vocabulary.split(w) for w in counts if len(w) >= 7}
+        self.bags = [self._bag(document) for document in documents]
+        self.lengths = [sum(bag.values()) for bag in self.bags]
+        self.avg_length = sum(self.lengths) / max(len(self.lengths), 1)
+        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for index, bag in enumerate(self.bags):
+            for term, tf in bag.items():
+                self.postings[term].append((index, tf))
+        n = len(documents)
+        self.idf = {
+            term: math.log(1 + (n - len(posts) + 0.5) / (len(posts) + 0.5))
+            for term, posts in self.postings.items()
+        }
+        self.max_idf = math.log(1 + (n + 0.5) / 0.5)
+
+    def _bag(self, document: list[tuple[str, float]]) -> Counter[str]:
+        bag: Counter[str] = Counter()
+        for text, weight in document:
+            for word in words(text):
+                if word in STOPWORDS:
+                    continue
+                bag[stem(word)] += weight
+                parts = self._splits.get(word)
+                if parts:
+                    for part in parts:
+                        bag[stem(part)] += weight * COMPOUND_WEIGHT
+        return bag
+
+    def expand(self, word: str) -> list[QueryTerm]:
+        """Index terms for one question word (empty when nothing in the corpus fits)."""
+        english = translate(word)
+        if english:
+            terms = [QueryTerm(word, stem(w), 1.0, "english") for w in english]
+            if word in self.vocabulary:
+                terms.append(QueryTerm(word, stem(word), 1.0, "exact"))
+            return terms
+        if word in self.vocabulary:
+            return [QueryTerm(word, stem(word), 1.0, "exact")]
+        parts = self.vocabulary.split(word)
+        if parts:
+            return [QueryTerm(word, stem(p), 0.7, "compound") for p in parts]
+        corrected = self.vocabulary.correct(word)
+        if corrected:
+            fixed, similarity = corrected
+            return [QueryTerm(word, stem(fixed), similarity / 100, "typo")]
+        return []
+
+    def score(self, terms: list[QueryTerm]) -> dict[int, float]:
+        """BM25 score per document index for the query terms."""
+        scores: dict[int, float] = defaultdict(float)
+        for term in terms:
+            idf = self.idf.get(term.stem)
+            if idf is None:
+                continue
+            for index, tf in self.postings[term.stem]:
+                norm = K1 * (1 - B + B * self.lengths[index] / self.avg_length)
+                scores[index] += term.weight * idf * tf * (K1 + 1) / (tf + norm)
+        return scores

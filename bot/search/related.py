@@ -1,0 +1,49 @@
+"""'Zie ook': the matching item in the other versions of the dossier.
+
+Two werkprocessen match when their weighted stem bags (titles count most) are close by
+tf-idf cosine; only the best match per other source is kept, above a floor.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+from bot.search.engine import Search
+
+MIN_SIMILARITY = 0.18
+
+
+class Related:
+    """Finds an item's counterparts in other sources; results cached per item."""
+
+    def __init__(self, search: Search) -> None:
+        self.search = search
+        index = search.index
+        self._vectors = [
+            {term: tf * index.idf[term] for term, tf in bag.items()} for bag in index.bags
+        ]
+        self._norms = [math.sqrt(sum(v * v for v in vec.values())) or 1.0 for vec in self._vectors]
+        self.find = lru_cache(maxsize=1024)(self._find)
+
+    def _cosine(self, a: int, b: int) -> float:
+        small, large = sorted((self._vectors[a], self._vectors[b]), key=len)
+        dot = sum(weight * large.get(term, 0.0) for term, weight in small.items())
+        return dot / (self._norms[a] * self._norms[b])
+
+    def _find(self, item_id: str) -> tuple[tuple[str, float], ...]:
+        items = self.search.items
+        position = {item.id: n for n, item in enumerate(items)}
+        if item_id not in position:
+            return ()
+        me = position[item_id]
+        mine = items[me]
+        best: dict[str, tuple[float, str]] = {}
+        for n, other in enumerate(items):
+            if other.source == mine.source or other.type != mine.type:
+                continue
+            score = self._cosine(me, n)
+            if score >= MIN_SIMILARITY and score > best.get(other.source, (0.0, ""))[0]:
+                best[other.source] = (score, other.id)
+        ranked = sorted(best.values(), reverse=True)
+        return tuple((other_id, round(score, 3)) for score, other_id in ranked)

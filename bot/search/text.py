@@ -1,0 +1,63 @@
+"""Text normalisation, tokenising and Dutch stemming shared by the index and the queries."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+_STEMMER = snowballstemmer.stemmer("dutch")
+_WORD = re.compile(r"[a-z0-9]+")
+_DOUBLE_VOWEL_END = re.compile(r"(aa|ee|oo|uu)([^aeiou])$")
+
+# Function words of Dutch and English questions: they say nothing about which item is meant.
+STOPWORDS = frozenset(
+    """
+    de het een en of van in op aan te tot met voor bij als dat die dit deze er is zijn was
+    wat welke welk wie waar wanneer hoe waarom wel niet geen ook nog al dan maar om uit over
+    door naar zo je jij jou jouw u uw ik mij me mijn we wij ons onze hij zij ze hem haar hun
+    mn m'n zn kan kun kunt moet moeten mag mogen wil willen zal zou heb hebt heeft hebben word
+    wordt worden ben bent doe doet doen ga gaat gaan staat staan zit zitten er hier daar
+    alles allemaal eigenlijk nou nu even ff effe pls plz aub graag dus want toch echt heel
+    veel iets wat's uitleg uitleggen leg uit zeg vertel betekent betekenis houd houdt inhoud
+    in nodig hoort horen hoor bedoeld bedoelt ding dingen
+    the a an and or of in on at to for with by as that this these those is are was were be
+    been what which who where when how why do does did can could should would will shall
+    i me my we our you your he she it its they them their there here about from into than
+    then so not no yes also just please pls explain tell mean means whats what's need
+    """.split()
+)
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Lower-case, accents removed, NBSP and typographic quotes made plain."""
+    text = unicodedata.normalize("NFKD", text.replace("\u00a0", " "))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.casefold()
+
+
+def words(text: str) -> list[str]:
+    """The folded alphanumeric words of a text, in order."""
+    return _WORD.findall(fold(text))
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Snowball Dutch stem, with third-person -t and doubled vowels aligned with infinitives.
+
+    Snowball leaves 'behandelt' and 'inventariseert' apart from 'behandelen' and
+    'inventariseren'; stripping the -t and undoubling the vowel brings them together.
+    """
+    base = _STEMMER.stemWord(word)
+    if len(base) > 5 and base.endswith("t") and not base.endswith(("tt", "st")):
+        base = base[:-1]
+        base = _DOUBLE_VOWEL_END.sub(lambda m: m.group(1)[0] + m.group(2), base)
+    return base
+
+
+def content_words(text: str) -> list[str]:
+    """Words that carry meaning: no stopwords, no single letters."""
+    return [w for w in words(text) if w not in STOPWORDS and len(w) > 1]
