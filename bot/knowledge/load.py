@@ -53,16 +53,16 @@ def _load_source(path: Path, problems: list[str]) -> Source | None:
     return source
 
 
-def _cross_checks(sources: dict[str, tuple[Path, Source]], problems: list[str]) -> None:
+def _cross_checks(sources: list[tuple[Path, Source]], problems: list[str]) -> None:
     """Ids unique across files, parents that exist."""
     seen: dict[str, str] = {}
-    for path, source in sources.values():
+    for path, source in sources:
         for i, item in enumerate(source.items):
             where = f"{path.name}: items[{i}]"
             if item.id in seen:
                 problems.append(f"{where}.id: duplicate id {item.id!r} (also in {seen[item.id]})")
             seen[item.id] = path.name
-    for path, source in sources.values():
+    for path, source in sources:
         for i, item in enumerate(source.items):
             if item.parent and item.parent not in seen:
                 problems.append(f"{path.name}: items[{i}].parent: {item.parent!r} is not an item")
@@ -71,7 +71,7 @@ def _cross_checks(sources: dict[str, tuple[Path, Source]], problems: list[str]) 
 def load_dossier(directory: Path = DEFAULT_DIR) -> Dossier:
     """Every source in directory, validated; raises KnowledgeError listing all problems."""
     problems: list[str] = []
-    sources: dict[str, tuple[Path, Source]] = {}
+    sources: list[tuple[Path, Source]] = []
     paths = sorted(directory.glob("*.yaml"))
     if not paths:
         problems.append(f"{directory}: no knowledge files (*.yaml)")
@@ -79,10 +79,10 @@ def load_dossier(directory: Path = DEFAULT_DIR) -> Dossier:
         source = _load_source(path, problems)
         if source is None:
             continue
-        if source.id in sources:
+        if any(source.id == other.id for _, other in sources):
             problems.append(f"{path.name}: source.id: duplicate source {source.id!r}")
-        sources[source.id] = (path, source)
+        sources.append((path, source))
     _cross_checks(sources, problems)
     if problems:
         raise KnowledgeError(problems)
-    return Dossier({sid: source for sid, (_, source) in sources.items()})
+    return Dossier({source.id: source for _, source in sources})
