@@ -58,6 +58,18 @@ class Vocabulary:
                 best = (balance, head, tail)
         return (best[1], best[2]) if best else None
 
+    def split_fuzzy(self, word: str) -> tuple[tuple[str, str], float] | None:
+        """A compound whose head is known and whose misspelt tail is near a known word."""
+        best: tuple[float, str, str] | None = None
+        for i in range(4, len(word) - 3):
+            head = word[:i]
+            if head not in self.counts or head in STOPWORDS:
+                continue
+            fixed = self.correct(word[i:])
+            if fixed and (best is None or fixed[1] > best[0]):
+                best = (fixed[1], head, fixed[0])
+        return ((best[1], best[2]), best[0]) if best else None
+
     def correct(self, word: str) -> tuple[str, float] | None:
         """The nearest known word to a misspelt one, with its similarity (0-100)."""
         if len(word) < 4:
@@ -106,7 +118,7 @@ class LexicalIndex:
 
     def expand(self, word: str) -> list[QueryTerm]:
         """Index terms for one question word (empty when nothing in the corpus fits)."""
-        english = translate(word)
+        english = [w for dutch in translate(word) for w in words(dutch) if len(w) > 1]
         if english:
             terms = [QueryTerm(word, stem(w), 1.0, "english") for w in english]
             if word in self.vocabulary:
@@ -121,6 +133,11 @@ class LexicalIndex:
         if corrected:
             fixed, similarity = corrected
             return [QueryTerm(word, stem(fixed), similarity / 100, "typo")]
+        fuzzy = self.vocabulary.split_fuzzy(word)
+        if fuzzy:
+            (head, tail), similarity = fuzzy
+            return [QueryTerm(word, stem(head), 0.7, "compound"),
+                    QueryTerm(word, stem(tail), 0.7 * similarity / 100, "typo")]
         return []
 
     def score(self, terms: list[QueryTerm]) -> dict[int, float]:
