@@ -34,6 +34,8 @@ STOPWORDS = frozenset(
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, accents removed, NBSP and typographic quotes made plain."""
+    if text.isascii():
+        return text.casefold()
     text = unicodedata.normalize("NFKD", text.replace("\u00a0", " "))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return text.casefold()
