@@ -19,7 +19,7 @@ from pathlib import Path
 
 from bot.answers.service import Answers
 from bot.knowledge.load import load_dossier
-from bot.knowledge.model import Dossier, Item, Source
+from bot.knowledge.model import Dossier, Item
 
 DEV = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "dev.jsonl"
 

@@ -28,7 +28,7 @@ def field_texts(value: FieldValue) -> Iterator[str]:
     elif isinstance(value, Table):
         yield " ".join(value.columns)
         for row in value.rows:
-            yield " ".join(row)
+            yield " ".join(cell for cell in row if cell)
     else:
         for part in value:
             if isinstance(part, str):

@@ -35,6 +35,7 @@ GENERIC = frozenset(
     opleiding dossier bot mbo student stage stagebegeleider school docent werk werken
     bedrijf bedrijven beroep vak moet kunnen doen weten leren goed belangrijk precies soort
     welke welk wat hoe wie waar werkproces werkprocessen kerntaak kerntaken profiel
+    bcp sbb onderzoek beroepenonderzoek research cgo europass kwalificatiedossier dossiers
     """.split()
 )
 
@@ -136,27 +137,42 @@ class Search:
         top = ranked[:TOP_N]
         best = top[0][0]
         hits = tuple(Hit(self.items[i].id, round(v / best, 3)) for v, i in top)
-        coverage = self._coverage(informative, terms, [i for _, i in top[:3]])
-        if coverage < 0.45:
-            return Interpretation("out_of_scope", hits, intent.field, intent)
-        kind: Kind = "item" if coverage >= 0.6 else "suggest"
-        return Interpretation(kind, hits, intent.field, intent)
+        return Interpretation(self._verdict(informative, terms, top), hits, intent.field, intent)
 
-    def _coverage(self, informative: list[str], terms: list[QueryTerm], top: list[int]) -> float:
-        """Share (idf-weighted) of the question's informative words the top items contain."""
+    def _verdict(self, informative: list[str], terms: list[QueryTerm], top) -> Kind:
+        """Item, suggestion or out of scope, from how much of the question the top items explain.
+
+        Coverage is idf-weighted; a word the dossier does not know at all weighs most. One
+        matching word in a longer question is chance; several are evidence even when a chatty
+        question has many words the dossier never uses.
+        """
+        coverage, matched = self._coverage(informative, terms, [i for _, i in top[:3]])
+        if matched == 0 or coverage < 0.25 or (matched == 1 and coverage < 0.5):
+            return "out_of_scope"
+        if coverage < 0.4 and matched <= 2:
+            return "suggest"
+        return "item"
+
+    def _coverage(
+        self, informative: list[str], terms: list[QueryTerm], top: list[int]
+    ) -> tuple[float, int]:
+        """Idf-weighted share of informative words the top items contain, and their count."""
         if not informative:
-            return 1.0
+            return 1.0, 1
         bags = [self.index.bags[i] for i in top]
         total = matched = 0.0
+        count = 0
         for word in dict.fromkeys(informative):
             mine = [t for t in terms if t.word == word]
+            if not mine and len(word) <= 3:
+                continue  # an unknown short word is more likely chat than content
             weight = max((self.index.idf.get(t.stem, 0.0) for t in mine), default=0.0)
             weight = weight or self.index.max_idf
             total += weight
             if any(t.stem in bag for t in mine for bag in bags):
-                best = max(t.weight for t in mine)
-                matched += weight * min(best, 1.0)
-        return matched / total if total else 1.0
+                matched += weight * min(max(t.weight for t in mine), 1.0)
+                count += 1
+        return (matched / total if total else 1.0), count
 
     def candidates(self, items: list[Item], intent: Intent, scope: Scope | None) -> list[Item]:
         """Narrow a list of items as the code resolver does (for callers that list choices)."""

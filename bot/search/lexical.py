@@ -136,8 +136,10 @@ class LexicalIndex:
         fuzzy = self.vocabulary.split_fuzzy(word)
         if fuzzy:
             (head, tail), similarity = fuzzy
-            return [QueryTerm(word, stem(head), 0.7, "compound"),
-                    QueryTerm(word, stem(tail), 0.7 * similarity / 100, "typo")]
+            return [
+                QueryTerm(word, stem(head), 0.7, "compound"),
+                QueryTerm(word, stem(tail), 0.7 * similarity / 100, "typo"),
+            ]
         return []
 
     def score(self, terms: list[QueryTerm]) -> dict[int, float]:

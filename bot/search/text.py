@@ -22,11 +22,14 @@ STOPWORDS = frozenset(
     wordt worden ben bent doe doet doen ga gaat gaan staat staan zit zitten er hier daar
     alles allemaal eigenlijk nou nu even ff effe pls plz aub graag dus want toch echt heel
     veel iets wat's uitleg uitleggen leg uit zeg vertel betekent betekenis houd houdt inhoud
-    in nodig hoort horen hoor bedoeld bedoelt ding dingen
+    in nodig hoort horen hoor bedoeld bedoelt ding dingen volgens staan stond zeggen zegt
+    iemand elkaar waarin waarbij waarvoor ervoor daarvoor hierover daarover
     the a an and or of in on at to for with by as that this these those is are was were be
     been what which who where when how why do does did can could should would will shall
     i me my we our you your he she it its they them their there here about from into than
     then so not no yes also just please pls explain tell mean means whats what's need
+    according besides actually really even say says said they does doing get got have has had
+    any some all much many more most very there's it's i'm dont don't
     """.split()
 )
 

@@ -17,8 +17,15 @@ def test_full_basisdeel_codes(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["k2-w4 van P4", "K2W4 bij p4", "kt2 wp4 van profiel 4", "w4 van p4-k2", "P4-K2-W4",
-     "p4 k2 w4", "P4K2W4"],
+    [
+        "k2-w4 van P4",
+        "K2W4 bij p4",
+        "kt2 wp4 van profiel 4",
+        "w4 van p4-k2",
+        "P4-K2-W4",
+        "p4 k2 w4",
+        "P4K2W4",
+    ],
 )
 def test_profile_codes_in_any_order(text: str) -> None:
     assert find_codes(text) == [CodeRef("P4", 2, 4)]
@@ -30,8 +37,13 @@ def test_relative_code_without_profile_keeps_profile_open() -> None:
 
 @pytest.mark.parametrize(
     ("text", "dotted"),
-    [("werkproces 3.5", "3.5"), ("wp 3.5", "3.5"), ("wp3,5", "3.5"), ("WP 3.5", "3.5"),
-     ("work process 2.7", "2.7")],
+    [
+        ("werkproces 3.5", "3.5"),
+        ("wp 3.5", "3.5"),
+        ("wp3,5", "3.5"),
+        ("WP 3.5", "3.5"),
+        ("work process 2.7", "2.7"),
+    ],
 )
 def test_dotted_werkproces_codes(text: str, dotted: str) -> None:
     assert find_codes(text) == [CodeRef(dotted=dotted, kind="werkproces")]
@@ -49,8 +61,9 @@ def test_kerntaak_with_profile_elsewhere() -> None:
     assert find_codes("hoe zit kt3 van p2 in elkaar") == [CodeRef("P2", 3, kind="kerntaak")]
 
 
-@pytest.mark.parametrize(("text", "profile"), [("P4", "P4"), ("profiel 4", "P4"),
-                                                ("profile 6", "P6")])
+@pytest.mark.parametrize(
+    ("text", "profile"), [("P4", "P4"), ("profiel 4", "P4"), ("profile 6", "P6")]
+)
 def test_profiles(text: str, profile: str) -> None:
     assert find_codes(text) == [CodeRef(profile=profile)]
 
@@ -63,8 +76,14 @@ def test_bare_section_numbers_and_chapters() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["wat is 15 keer 17", "is 2.5% veel", "kost 15.000 euro", "hoe behandel ik een klacht",
-     "ik ben 17", "top 3 tips"],
+    [
+        "wat is 15 keer 17",
+        "is 2.5% veel",
+        "kost 15.000 euro",
+        "hoe behandel ik een klacht",
+        "ik ben 17",
+        "top 3 tips",
+    ],
 )
 def test_numbers_that_are_not_codes(text: str) -> None:
     assert find_codes(text) == []

@@ -76,11 +76,16 @@ def test_yaml_syntax_error_names_file_line_and_column(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        (("    complexiteit:", "    moeilijkheid:"), "items[0].fields: unknown field 'moeilijkheid'"),
+        (
+            ("    complexiteit:", "    moeilijkheid:"),
+            "items[0].fields: unknown field 'moeilijkheid'",
+        ),
         (("  code: K1\n", ""), "items[0]: missing field 'code'"),
         (("  parent: demo:K1", "  parent: demo:K9"), "items[1].parent: 'demo:K9' is not an item"),
-        (("- naam: Samenwerken en overleggen", "- naam: Samenzweren"),
-         "items[1].fields.competenties[0].naam: unknown competency 'Samenzweren'"),
+        (
+            ("- naam: Samenwerken en overleggen", "- naam: Samenzweren"),
+            "items[1].fields.competenties[0].naam: unknown competency 'Samenzweren'",
+        ),
         (("    - werkt netjes;", "    - ''"), "items[1].fields.gedrag[0]: empty text"),
         (("  type: kerntaak", "  type: hoofdtaak"), "items[0].type: unknown type 'hoofdtaak'"),
         (("- id: demo:1.1", "- id: other:1.1"), "items[1].id: id 'other:1.1' does not start"),
