@@ -94,12 +94,24 @@ class Composer:
             used.append("vaardigheden")
         return [bold(label), *blocks], used
 
+    def container_blocks(self, item: Item, lang: str) -> tuple[list[str], list[str]]:
+        """A heading without text of its own: its parts, and the first part's text."""
+        listing = self.children_block(item, lang)
+        if listing is None:
+            return [], []
+        first = self.dossier.kids(item.id)[0]
+        more, _ = self.main_blocks(first, None, lang)
+        code = f"{first.code} " if any(ch.isdigit() for ch in first.code) else ""
+        return [listing, bold(code + first.title), *more], [CHILDREN]
+
     def main_blocks(self, item: Item, asked: str | None, lang: str) -> tuple[list[str], list[str]]:
         """The asked part of an item, or its default view."""
         if asked:
             blocks, used = self.field_blocks(item, asked, lang)
             if blocks:
                 return blocks, used
+        if not item.fields:
+            return self.container_blocks(item, lang)
         names = DEFAULT_FIELDS.get(item.type) or item.field_names
         blocks, used = [], []
         for name in names:

@@ -53,8 +53,9 @@ def item_texts(item: Item, dossier: Dossier) -> Iterator[tuple[str, float]]:
     parent = dossier.parent_of(item)
     if parent is not None:
         yield parent.title, PARENT_TITLE_WEIGHT
+    child_weight = CHILD_TITLE_WEIGHT if item.type != "sectie" else CHILD_TITLE_WEIGHT / 3
     for child in dossier.kids(item.id):
-        yield child.title, CHILD_TITLE_WEIGHT
+        yield child.title, child_weight
     for name, value in item.fields:
         weight = FIELD_WEIGHTS.get(name, 1.0)
         for text in field_texts(value):

@@ -7,7 +7,7 @@ the same question and dossier choice always give the same interpretation.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from rapidfuzz import fuzz
@@ -17,14 +17,15 @@ from bot.search.codes import find_codes
 from bot.search.documents import item_texts
 from bot.search.intent import Intent, read_intent
 from bot.search.lexical import LexicalIndex, QueryTerm
-from bot.search.lexicon import PHRASES
+from bot.search.lexicon import PHRASES, is_english, translate
 from bot.search.offtopic import is_off_topic
 from bot.search.resolve import CodeIndex, narrow, resolve_codes
 from bot.search.scope import Scope, top_ancestor
-from bot.search.text import STOPWORDS, fold, words
+from bot.search.text import STOPWORDS, content_words, fold, stem, words
 
 MAX_QUESTION = 600  # characters considered; a wall of text is cut, not rejected
 TOP_N = 5
+TITLE_WEIGHT = 6.0  # BM25 points for a title that the question names completely
 
 Kind = Literal["item", "ambiguous", "suggest", "out_of_scope", "empty"]
 
@@ -35,9 +36,29 @@ GENERIC = frozenset(
     opleiding dossier bot mbo student stage stagebegeleider school docent werk werken
     bedrijf bedrijven beroep vak moet kunnen doen weten leren goed belangrijk precies soort
     welke welk wat hoe wie waar werkproces werkprocessen kerntaak kerntaken profiel
-    bcp sbb onderzoek beroepenonderzoek research cgo europass kwalificatiedossier dossiers
     """.split()
 )
+# Words that name a source: once read as a source hint they are not content to match.
+SOURCE_WORDS = frozenset(
+    "bcp sbb onderzoek beroepenonderzoek research cgo europass kwalificatiedossier".split()
+)
+GENERIC_WEIGHT = 0.3
+EMPTY_PENALTY = 0.85
+PARENT_TITLE_SHARE = 0.4
+LIST_BOOST = 1.5  # 'welke rollen ...': the item whose parts are the roles
+_LIST_ASK = re.compile(
+    r"\b(?:welke|which|wat zijn de|what are the|noem de|list the)\s+(\w+)"
+)  # a section's parent title ("Rol 2: ...") names its context
+# Title words of report sections that answer an asked field.
+FIELD_TITLE_STEMS = {
+    field: frozenset(stem(w) for w in names.split())
+    for field, names in {
+        "vakkennis": "kennis vaardigheden",
+        "competenties": "competenties",
+        "omschrijving": "beschrijving omschrijving",
+        "resultaat": "resultaat",
+    }.items()
+}
 
 
 @dataclass(frozen=True)
@@ -54,6 +75,20 @@ class Interpretation:
     intent: Intent
 
 
+def _near(title_stem: str, query: dict[str, float]) -> str | None:
+    """The query stem that names a title stem: equal, or one a short extension of the other
+    ('match'/'matche', 'rol'/'roll') so inflections the stemmer leaves apart still meet."""
+    if title_stem in query:
+        return title_stem
+    if len(title_stem) < 3:
+        return None
+    for q in query:
+        short, long = sorted((q, title_stem), key=len)
+        if len(short) >= 3 and long.startswith(short) and len(long) - len(short) <= 2:
+            return q
+    return None
+
+
 class Search:
     """The dossier's search service: build once, ask many times."""
 
@@ -62,8 +97,40 @@ class Search:
         self.items: list[Item] = list(dossier)
         self.codes = CodeIndex(dossier)
         self.index = LexicalIndex([list(item_texts(i, dossier)) for i in self.items])
-        self._titles = [fold(i.title) for i in self.items]
+        self._titles = [self._title_stems(i) for i in self.items]
         self._position = {item.id: n for n, item in enumerate(self.items)}
+        self._parents = [self._position.get(i.parent or "") for i in self.items]
+
+    def _title_stems(self, item: Item) -> frozenset[str]:
+        """Stems of the title words, compounds with their parts (beleids|ondersteuner)."""
+        found: set[str] = set()
+        for word in words(f"{item.title} {item.source_title or ''}"):
+            if word in STOPWORDS or len(word) < 2:
+                continue
+            found.add(stem(word))
+            found.update(stem(part) for part in self.index.parts(word))
+        return frozenset(found)
+
+    def _title_match(self, index: int, query: dict[str, float]) -> float:
+        """How well the item's title and the question cover each other (0..1).
+
+        Mostly the share of the title the question names (idf-weighted), tempered by the share
+        of the question the title explains, so a long question still finds a short title.
+        """
+        title = self._titles[index]
+        if not title or not query:
+            return 0.0
+        idf = self.index.idf
+        found = {s: _near(s, query) for s in title}
+        shared = {s: q for s, q in found.items() if q is not None}
+        if not shared:
+            return 0.0
+        named = sum(
+            idf.get(s, 0.0) * min(query[q] / (idf.get(q) or 1.0), 1.0) for s, q in shared.items()
+        )
+        title_cover = named / (sum(idf.get(s, 0.0) for s in title) or 1.0)
+        query_cover = sum(query[q] for q in set(shared.values())) / sum(query.values())
+        return min(title_cover, 1.0) * (0.5 + 0.5 * query_cover)
 
     def ask(self, question: str, scope: Scope | None = None) -> Interpretation:
         """Interpret one question for a student with an optional dossier choice."""
@@ -93,24 +160,37 @@ class Search:
             return []
         return [i for i in self.dossier.kids(profile.id) if i.type == "kerntaak"]
 
-    def _terms(self, question: str) -> tuple[list[QueryTerm], list[str]]:
+    def _terms(self, question: str, intent: Intent) -> tuple[list[QueryTerm], list[str]]:
         """Query terms and the informative words they come from."""
         text = fold(question)
         for phrase, dutch in PHRASES.items():
             text = re.sub(rf"\b{re.escape(phrase)}\b", dutch, text)
-        informative = [w for w in words(text) if w not in STOPWORDS and len(w) > 1]
+        content = [
+            w for w in words(text) if w not in STOPWORDS and w not in SOURCE_WORDS and len(w) > 1
+        ]
+        english = is_english(content)
         terms: list[QueryTerm] = []
-        for word in informative:
-            terms += self.index.expand(word)
-        return terms, [w for w in informative if w not in GENERIC and not w.isdigit()]
+        for word in content:
+            expanded = self.index.expand(word, english)
+            if word in GENERIC:
+                expanded = [replace(t, weight=t.weight * GENERIC_WEIGHT) for t in expanded]
+            terms += expanded
+        informative = [w for w in content if w not in GENERIC | SOURCE_WORDS and not w.isdigit()]
+        return terms, informative
 
     def _boost(self, item: Item, intent: Intent, scope: Scope | None) -> float:
         """Prior weight from the sources/profile the question names and the chosen dossier."""
         boost = 1.0
+        wanted = FIELD_TITLE_STEMS.get(intent.field or "")
+        if wanted and wanted & self._titles[self._position[item.id]]:
+            boost *= 1.25  # a section titled after the asked field ("Benodigde kennis ...")
         if intent.sources:
             boost *= 2.0 if item.source in intent.sources else 0.4
         root = top_ancestor(item, self.dossier)
-        if intent.profile and root.type == "profiel":
+        # A profile named while an older dossier is chosen is that dossier's occupation,
+        # not a pointer into the current dossier's profiles.
+        profile_applies = scope is None or scope.source == root.source
+        if intent.profile and root.type == "profiel" and profile_applies:
             boost *= 1.6 if root.code == intent.profile else 0.7
         if scope is not None:
             if scope.contains(item, self.dossier):
@@ -121,23 +201,66 @@ class Search:
                 boost *= 0.8
         return boost
 
+    def _without_profile_name(self, question: str, intent: Intent) -> tuple[str, Item | None]:
+        """The question minus the named profile's name (context, not content), and the profile."""
+        profile = next(
+            (i for i in self.items if i.type == "profiel" and i.code == intent.profile), None
+        )
+        if profile is None:
+            return question, None
+        name = words(profile.title)
+        kept = [w for w in words(question) if not any(fuzz.ratio(w, n) >= 80 for n in name)]
+        return " ".join(kept), profile
+
     def _rank(self, question: str, intent: Intent, scope: Scope | None) -> Interpretation:
-        terms, informative = self._terms(question)
+        if intent.profile:
+            question, profile = self._without_profile_name(question, intent)
+            if profile is not None and not self._terms(question, intent)[1]:
+                return Interpretation("item", (Hit(profile.id, 1.0),), intent.field, intent)
+        terms, informative = self._terms(question, intent)
         scores = self.index.score(terms)
         if not scores or is_off_topic(question):
             return Interpretation("out_of_scope", (), intent.field, intent)
-        folded = " ".join(w for w in words(fold(question)) if w not in STOPWORDS)
+        query: dict[str, float] = {}
+        for term in terms:
+            weight = term.weight * self.index.idf.get(term.stem, 0.0)
+            query[term.stem] = max(query.get(term.stem, 0.0), weight)
+        listed = self._listed_stems(question)
         ranked: list[tuple[float, int]] = []
         for index, bm25 in scores.items():
-            item = self.items[index]
-            title_match = fuzz.token_set_ratio(folded, self._titles[index]) / 100
-            value = (bm25 + 4.0 * title_match**2) * self._boost(item, intent, scope)
-            ranked.append((value, index))
+            title = self._title_match(index, query)
+            parent = self._parents[index]
+            if parent is not None:
+                title += PARENT_TITLE_SHARE * self._title_match(parent, query)
+            value = (bm25 + TITLE_WEIGHT * title) * (1 + title)
+            if not self.items[index].fields:
+                value *= EMPTY_PENALTY  # a heading with no text answers less than its parts
+            if listed and self._lists(index, listed):
+                value *= LIST_BOOST
+            ranked.append((value * self._boost(self.items[index], intent, scope), index))
         ranked.sort(key=lambda pair: (-pair[0], pair[1]))
         top = ranked[:TOP_N]
         best = top[0][0]
         hits = tuple(Hit(self.items[i].id, round(v / best, 3)) for v, i in top)
         return Interpretation(self._verdict(informative, terms, top), hits, intent.field, intent)
+
+    def _listed_stems(self, question: str) -> frozenset[str]:
+        """Stems of what a list question asks for: 'welke rollen ...' -> {rol}."""
+        match = _LIST_ASK.search(fold(question))
+        if match is None:
+            return frozenset()
+        word = match[1]
+        return frozenset(stem(w) for w in (translate(word) or (word,)))
+
+    def _lists(self, index: int, listed: frozenset[str]) -> bool:
+        """True when at least two of the item's children are titled as the asked things."""
+        kids = self.dossier.children.get(self.items[index].id, ())
+        wanted = dict.fromkeys(listed, 1.0)
+        named = 0
+        for kid in kids:
+            head = next(iter(content_words(self.dossier.items[kid].title)), "")
+            named += _near(stem(head), wanted) is not None
+        return named >= 2
 
     def _verdict(self, informative: list[str], terms: list[QueryTerm], top) -> Kind:
         """Item, suggestion or out of scope, from how much of the question the top items explain.

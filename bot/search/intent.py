@@ -34,7 +34,7 @@ _FIELD_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "omschrijving",
         r"omschrijving|beschrijving|houdt? .{0,40}\bin\b|involve|inhoud|"
-        r"description|waar gaat|about\b",
+        r"description|waar gaat|about\b|wat doet|wat doen|what does .{0,60}\bdo\b",
     ),
 )
 _FIELD_RES = tuple((name, re.compile(pattern)) for name, pattern in _FIELD_PATTERNS)
@@ -68,14 +68,22 @@ def asked_field(question: str) -> str | None:
     return None
 
 
+_BESIDES = re.compile(
+    r"(?:naast|behalve|buiten|besides|apart from|other than|except)\s+(?:\w+\s+){0,2}$"
+)
+
+
 def named_sources(question: str, dossier: Dossier) -> frozenset[str]:
-    """Sources the question names ("volgens het bcp", "in the SBB research")."""
+    """Sources the question names ("volgens het bcp"), not those set aside ("naast het bcp")."""
     text = fold(question)
-    return frozenset(
-        sid
-        for sid, pattern in _SOURCE_RES.items()
-        if sid in dossier.sources and pattern.search(text)
-    )
+    found = set()
+    for sid, pattern in _SOURCE_RES.items():
+        if sid not in dossier.sources:
+            continue
+        for match in pattern.finditer(text):
+            if not _BESIDES.search(text[: match.start()]):
+                found.add(sid)
+    return frozenset(found)
 
 
 def named_profile(question: str, dossier: Dossier, min_score: float = 88.0) -> str | None:

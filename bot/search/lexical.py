@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
-from bot.search.lexicon import translate
+from bot.search.lexicon import synonyms, translate
 from bot.search.text import STOPWORDS, stem, words
 
 K1 = 1.2
 B = 0.75
 MIN_PART = 3
 COMPOUND_WEIGHT = 0.5
+SYNONYM_WEIGHT = 0.8
 
 
 @dataclass(frozen=True)
@@ -75,8 +76,15 @@ class Vocabulary:
         if len(word) < 4:
             return None
         cutoff = 90.0 if len(word) <= 5 else 82.0
-        match = process.extractOne(word, self._choices, scorer=fuzz.ratio, score_cutoff=cutoff)
-        return (match[0], match[1]) if match else None
+        found = process.extract(
+            word, self._choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5
+        )
+        if not found:
+            return None
+        # Among near-equal candidates the commoner word is the likelier intended one.
+        top = found[0][1]
+        best = max((m for m in found if m[1] >= top - 3), key=lambda m: (self.counts[m[0]], m[1]))
+        return best[0], best[1]
 
 
 class LexicalIndex:
@@ -116,16 +124,29 @@ class LexicalIndex:
                         bag[stem(part)] += weight * COMPOUND_WEIGHT
         return bag
 
-    def expand(self, word: str) -> list[QueryTerm]:
+    def parts(self, word: str) -> tuple[str, ...]:
+        """The known parts of a corpus compound, or () for a simple word."""
+        return self._splits.get(word) or ()
+
+    def expand(self, word: str, english: bool = False) -> list[QueryTerm]:
         """Index terms for one question word (empty when nothing in the corpus fits)."""
+        extra = [QueryTerm(word, stem(w), SYNONYM_WEIGHT, "synonym") for w in synonyms(word)]
+        extra = [t for t in extra if t.stem in self.idf]
+        if extra and word not in self.vocabulary:
+            # The synonym is the meaning: full weight, and no guessing at a misspelling.
+            return [replace(t, weight=1.0) for t in extra]
+        return self._expand(word, english) + extra
+
+    def _expand(self, word: str, english: bool = False) -> list[QueryTerm]:
         english = [w for dutch in translate(word) for w in words(dutch) if len(w) > 1]
         if english:
             terms = [QueryTerm(word, stem(w), 1.0, "english") for w in english]
             if word in self.vocabulary:
-                terms.append(QueryTerm(word, stem(word), 1.0, "exact"))
+                # In an English question a Dutch loanword match ("big data") is weaker evidence.
+                terms.append(QueryTerm(word, stem(word), 0.5 if english else 1.0, "exact"))
             return terms
-        if word in self.vocabulary:
-            return [QueryTerm(word, stem(word), 1.0, "exact")]
+        if word in self.vocabulary or stem(word) in self.idf:
+            return [QueryTerm(word, stem(word), 1.0, "exact")]  # known, or a known inflection
         parts = self.vocabulary.split(word)
         if parts:
             return [QueryTerm(word, stem(p), 0.7, "compound") for p in parts]

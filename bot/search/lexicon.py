@@ -395,7 +395,7 @@ WORDS: dict[str, str] = {
     "change": "verandering",
     "changes": "veranderingen",
     "important": "belangrijk",
-    "extra": "extra",
+    "extra": "extra aanvullend aanvullende",
     "small": "klein kleine mkb",
     "large": "groot grote",
     "big": "groot grote",
@@ -425,6 +425,68 @@ WORDS: dict[str, str] = {
     "recognized": "erkend",
     "registration": "registratie",
 }
+
+
+# Everyday Dutch -> the dossier's own words, for students who do not write like the dossier.
+SYNONYMS: dict[str, str] = {
+    "handtekening": "ondertekend ondertekening",
+    "tekenen": "ondertekend",
+    "baas": "leidinggevende",
+    "chef": "leidinggevende",
+    "manager": "leidinggevende",
+    "stage": "beroepspraktijkvorming bpv",
+    "stagebedrijf": "leerbedrijf",
+    "bedrijf": "onderneming",
+    "bedrijven": "ondernemingen",
+    "firma": "onderneming",
+    "werkgever": "onderneming",
+    "quote": "offerte",
+    "prijsopgave": "offerte",
+    "info": "informatie",
+    "reclame": "promotie marketing",
+    "advertentie": "promotie",
+    "advertenties": "promotie",
+    "carriere": "loopbaan",
+    "doorgroeien": "loopbaan loopbaanperspectief",
+    "doorgroeimogelijkheden": "loopbaanperspectief",
+    "baan": "functie beroep",
+    "banen": "functies beroepen",
+    "moeilijk": "complex complexiteit",
+    "lastig": "complex",
+    "toets": "examen",
+    "cijfer": "beoordeling",
+    "cijfers": "beoordeling",
+    "klein": "mkb kleine",
+    "kleine": "mkb",
+    "groot": "grote",
+    "verkopen": "verkoop",
+    "inkopen": "inkoop",
+    "bellen": "telefonisch",
+    "mailen": "e-mail",
+    "webwinkel": "webshop",
+    "diploma": "certificaat",
+    "klantenservice": "klantcontact",
+    "afspraak": "afspraken",
+}
+
+
+def synonyms(word: str) -> tuple[str, ...]:
+    """The dossier's words for an everyday Dutch word, or ()."""
+    found = SYNONYMS.get(word)
+    return tuple(found.split()) if found else ()
+
+
+_ENGLISH_HINTS = frozenset(
+    "the a an of to is are what which how does do who where when why my your for with".split()
+)
+
+
+def is_english(words: list[str]) -> bool:
+    """True when most content words of a question are English vocabulary."""
+    if not words:
+        return False
+    english = sum(1 for w in words if w in WORDS or w in _ENGLISH_HINTS)
+    return english * 2 > len(words)
 
 
 def translate(word: str) -> tuple[str, ...]:

@@ -23,13 +23,14 @@ STOPWORDS = frozenset(
     alles allemaal eigenlijk nou nu even ff effe pls plz aub graag dus want toch echt heel
     veel iets wat's uitleg uitleggen leg uit zeg vertel betekent betekenis houd houdt inhoud
     in nodig hoort horen hoor bedoeld bedoelt ding dingen volgens staan stond zeggen zegt
-    iemand elkaar waarin waarbij waarvoor ervoor daarvoor hierover daarover
+    hoeveel iemand elkaar waarin onder boven tussen zonder tijdens waarbij waarvoor ervoor
+    daarvoor hierover daarover
     the a an and or of in on at to for with by as that this these those is are was were be
     been what which who where when how why do does did can could should would will shall
     i me my we our you your he she it its they them their there here about from into than
     then so not no yes also just please pls explain tell mean means whats what's need
     according besides actually really even say says said they does doing get got have has had
-    any some all much many more most very there's it's i'm dont don't
+    any some all much many more how-many most very there's it's i'm dont don't
     """.split()
 )
 
@@ -51,16 +52,16 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """Snowball Dutch stem, with third-person -t and doubled vowels aligned with infinitives.
+    """Snowball Dutch stem, with verb forms and doubled vowels aligned.
 
-    Snowball leaves 'behandelt' and 'inventariseert' apart from 'behandelen' and
-    'inventariseren'; stripping the -t and undoubling the vowel brings them together.
+    Snowball keeps 'brengt', 'acquireert' apart from 'brengen', 'acquireren', and undoubles
+    vowels in some stems but not others ('bewaak', 'inventariser'). Dropping a -t after a
+    consonant and undoubling a final double vowel, on index and query alike, joins them.
     """
     base = _STEMMER.stemWord(word)
-    if len(base) > 5 and base.endswith("t") and not base.endswith(("tt", "st")):
+    if len(base) > 4 and base[-1] == "t" and base[-2] not in "aeioust":
         base = base[:-1]
-        base = _DOUBLE_VOWEL_END.sub(lambda m: m.group(1)[0] + m.group(2), base)
-    return base
+    return _DOUBLE_VOWEL_END.sub(lambda m: m.group(1)[0] + m.group(2), base)
 
 
 def content_words(text: str) -> list[str]:

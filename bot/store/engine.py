@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Generator
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import event
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import URL, Connection
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
@@ -59,13 +60,17 @@ def create_engine(url: str | None) -> AsyncEngine:
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
-    for pragma in SQLITE_PRAGMAS:
-        cursor.execute(pragma)
-    cursor.close()
+    try:
+        for pragma in SQLITE_PRAGMAS:
+            cursor.execute(pragma)
+    finally:
+        cursor.close()
 
 
 async def connect(engine: AsyncEngine) -> AsyncConnection:
     """A connection, or StoreUnavailable with a readable reason instead of a traceback."""
+    if engine.dialect.name == "sqlite":
+        _check_sqlite_file(engine.url)
     try:
         return await engine.connect()
     except (DBAPIError, OSError) as err:
@@ -73,6 +78,25 @@ async def connect(engine: AsyncEngine) -> AsyncConnection:
         reason = re.sub(r"^\[Errno -?\d+\] ", "", reason.strip().splitlines()[0])
         message = f"cannot open the database {redacted(engine.url)}: {reason}"
         raise StoreUnavailable(message) from err
+
+
+def _check_sqlite_file(url: URL) -> None:
+    """Refuse early where sqlite3 could not open the file.
+
+    A failed aiosqlite connect stops its worker thread without waiting; the thread may then
+    report to a closed event loop and print a traceback after the CLI's clean message.
+    """
+    name = url.database or ""
+    if name in ("", ":memory:") or name.startswith("file:"):
+        return
+    path = Path(name)
+    problem = None
+    if not path.parent.is_dir():
+        problem = f"folder {path.parent} does not exist"
+    elif not os.access(path if path.exists() else path.parent, os.R_OK | os.W_OK):
+        problem = f"no permission to read and write {path if path.exists() else path.parent}"
+    if problem:
+        raise StoreUnavailable(f"cannot open the database {redacted(url)}: {problem}")
 
 
 async def migrate(engine: AsyncEngine) -> None:
