@@ -16,7 +16,7 @@ _FIELD_PATTERNS: tuple[tuple[str, str], ...] = (
     ("competentierijen", r"prestatie.?indicator|performance indicator"),
     ("gedrag", r"\bgedrag|behaviou?r|laten zien\b|\bhouding\b(?! van)"),
     ("competenties", r"competenti|competenc|beoordeeld op|assessed on"),
-    ("resultaat", r"\bresulta|\boutcome|\bopleveren|oplevert\b"),
+    ("resultaat", r"\bresulta|\bresults?\b|\boutcomes?\b|\bopleveren|oplevert\b"),
     (
         "vakkennis",
         r"vakkennis|\bkennis\b|\bkenis\b|vaardighe|\bskills?\b|knowledge|weten en kunnen",

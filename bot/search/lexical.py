@@ -138,12 +138,13 @@ class LexicalIndex:
         return self._expand(word, english) + extra
 
     def _expand(self, word: str, english: bool = False) -> list[QueryTerm]:
-        english = [w for dutch in translate(word) for w in words(dutch) if len(w) > 1]
-        if english:
-            terms = [QueryTerm(word, stem(w), 1.0, "english") for w in english]
-            if word in self.vocabulary:
+        dutch = [w for found in translate(word) for w in words(found) if len(w) > 1]
+        known = word in self.vocabulary
+        if dutch and (english or not known):
+            terms = [QueryTerm(word, stem(w), 1.0, "english") for w in dutch]
+            if known:
                 # In an English question a Dutch loanword match ("big data") is weaker evidence.
-                terms.append(QueryTerm(word, stem(word), 0.5 if english else 1.0, "exact"))
+                terms.append(QueryTerm(word, stem(word), 0.5, "exact"))
             return terms
         if word in self.vocabulary or stem(word) in self.idf:
             return [QueryTerm(word, stem(word), 1.0, "exact")]  # known, or a known inflection
