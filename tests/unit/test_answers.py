@@ -132,9 +132,16 @@ def test_bad_input_gets_a_safe_reply(answers: Answers, question: str) -> None:
     assert "<script>" not in reply.html
 
 
-def test_html_in_a_question_is_escaped_in_the_reply(answers: Answers) -> None:
-    reply, ids = ask(answers, "<b>wp 3.5</b> & meer")
+def test_markup_in_a_question_is_read_as_text(answers: Answers) -> None:
+    _, ids = ask(answers, "<b>wp 3.5</b> & meer")
     assert ids == ["bcp-2010:3.5"]
+
+
+def test_document_text_is_escaped(answers: Answers) -> None:
+    reply = answers.follow(Action("i", "beroepenonderzoek:2"))
+    assert reply is not None
+    assert "Werkveld &amp; positionering" in reply.html
+    assert "Werkveld & positionering" in parse_html(reply.html)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
