@@ -46,7 +46,7 @@ class Store:
         await self.engine.dispose()
 
 
-def create_engine(url: str | None) -> AsyncEngine:
+def make_engine(url: str | None) -> AsyncEngine:
     """An async engine for a DATABASE_URL value; SQLite connections get their pragmas."""
     normal = normalise_url(url)
     if normal.startswith("sqlite"):
@@ -81,22 +81,21 @@ async def connect(engine: AsyncEngine) -> AsyncConnection:
 
 
 def _check_sqlite_file(url: URL) -> None:
-    """Refuse early where sqlite3 could not open the file.
-
-    A failed aiosqlite connect stops its worker thread without waiting; the thread may then
-    report to a closed event loop and print a traceback after the CLI's clean message.
-    """
+    """Refuse early, with the path, where sqlite3 could not open the file."""
+    # A failed aiosqlite connect stops its worker thread without waiting for it; the thread may
+    # then report to a closed event loop and print a traceback after the CLI's clean message.
     name = url.database or ""
     if name in ("", ":memory:") or name.startswith("file:"):
         return
     path = Path(name)
-    problem = None
+    target = path if path.exists() else path.parent
     if not path.parent.is_dir():
         problem = f"folder {path.parent} does not exist"
-    elif not os.access(path if path.exists() else path.parent, os.R_OK | os.W_OK):
-        problem = f"no permission to read and write {path if path.exists() else path.parent}"
-    if problem:
-        raise StoreUnavailable(f"cannot open the database {redacted(url)}: {problem}")
+    elif not os.access(target, os.R_OK | os.W_OK):
+        problem = f"no permission to read and write {target}"
+    else:
+        return
+    raise StoreUnavailable(f"cannot open the database {redacted(url)}: {problem}")
 
 
 async def migrate(engine: AsyncEngine) -> None:
@@ -127,7 +126,7 @@ def _upgrade(conn: Connection) -> None:
 
 
 async def _open(url: str | None) -> Store:
-    engine = create_engine(url)
+    engine = make_engine(url)
     try:
         await migrate(engine)
     except BaseException:
