@@ -21,7 +21,8 @@ from bot.search.lexicon import PHRASES, is_english, translate
 from bot.search.offtopic import is_off_topic
 from bot.search.resolve import CodeIndex, narrow, resolve_codes
 from bot.search.scope import Scope, top_ancestor
-from bot.search.text import STOPWORDS, content_words, fold, stem, words
+from bot.search.text import STOPWORDS, fold, stem, words
+from bot.search.titles import TitleIndex
 
 MAX_QUESTION = 600  # characters considered; a wall of text is cut, not rejected
 TOP_N = 5
@@ -75,20 +76,6 @@ class Interpretation:
     intent: Intent
 
 
-def _near(title_stem: str, query: dict[str, float]) -> str | None:
-    """The query stem that names a title stem: equal, or one a short extension of the other
-    ('match'/'matche', 'rol'/'roll') so inflections the stemmer leaves apart still meet."""
-    if title_stem in query:
-        return title_stem
-    if len(title_stem) < 3:
-        return None
-    for q in query:
-        short, long = sorted((q, title_stem), key=len)
-        if len(short) >= 3 and long.startswith(short) and len(long) - len(short) <= 2:
-            return q
-    return None
-
-
 class Search:
     """The dossier's search service: build once, ask many times."""
 
@@ -97,40 +84,9 @@ class Search:
         self.items: list[Item] = list(dossier)
         self.codes = CodeIndex(dossier)
         self.index = LexicalIndex([list(item_texts(i, dossier)) for i in self.items])
-        self._titles = [self._title_stems(i) for i in self.items]
+        self.titles = TitleIndex(self.items, self.index)
         self._position = {item.id: n for n, item in enumerate(self.items)}
         self._parents = [self._position.get(i.parent or "") for i in self.items]
-
-    def _title_stems(self, item: Item) -> frozenset[str]:
-        """Stems of the title words, compounds with their parts (beleids|ondersteuner)."""
-        found: set[str] = set()
-        for word in words(f"{item.title} {item.source_title or ''}"):
-            if word in STOPWORDS or len(word) < 2:
-                continue
-            found.add(stem(word))
-            found.update(stem(part) for part in self.index.parts(word))
-        return frozenset(found)
-
-    def _title_match(self, index: int, query: dict[str, float]) -> float:
-        """How well the item's title and the question cover each other (0..1).
-
-        Mostly the share of the title the question names (idf-weighted), tempered by the share
-        of the question the title explains, so a long question still finds a short title.
-        """
-        title = self._titles[index]
-        if not title or not query:
-            return 0.0
-        idf = self.index.idf
-        found = {s: _near(s, query) for s in title}
-        shared = {s: q for s, q in found.items() if q is not None}
-        if not shared:
-            return 0.0
-        named = sum(
-            idf.get(s, 0.0) * min(query[q] / (idf.get(q) or 1.0), 1.0) for s, q in shared.items()
-        )
-        title_cover = named / (sum(idf.get(s, 0.0) for s in title) or 1.0)
-        query_cover = sum(query[q] for q in set(shared.values())) / sum(query.values())
-        return min(title_cover, 1.0) * (0.5 + 0.5 * query_cover)
 
     def ask(self, question: str, scope: Scope | None = None) -> Interpretation:
         """Interpret one question for a student with an optional dossier choice."""
@@ -182,7 +138,7 @@ class Search:
         """Prior weight from the sources/profile the question names and the chosen dossier."""
         boost = 1.0
         wanted = FIELD_TITLE_STEMS.get(intent.field or "")
-        if wanted and wanted & self._titles[self._position[item.id]]:
+        if wanted and wanted & self.titles.stems[self._position[item.id]]:
             boost *= 1.25  # a section titled after the asked field ("Benodigde kennis ...")
         if intent.sources:
             boost *= 2.0 if item.source in intent.sources else 0.4
@@ -226,12 +182,13 @@ class Search:
             weight = term.weight * self.index.idf.get(term.stem, 0.0)
             query[term.stem] = max(query.get(term.stem, 0.0), weight)
         listed = self._listed_stems(question)
+        near = self.titles.near(query)
         ranked: list[tuple[float, int]] = []
         for index, bm25 in scores.items():
-            title = self._title_match(index, query)
+            title = self.titles.match(index, query, near)
             parent = self._parents[index]
             if parent is not None:
-                title += PARENT_TITLE_SHARE * self._title_match(parent, query)
+                title += PARENT_TITLE_SHARE * self.titles.match(parent, query, near)
             value = (bm25 + TITLE_WEIGHT * title) * (1 + title)
             if not self.items[index].fields:
                 value *= EMPTY_PENALTY  # a heading with no text answers less than its parts
@@ -255,11 +212,8 @@ class Search:
     def _lists(self, index: int, listed: frozenset[str]) -> bool:
         """True when at least two of the item's children are titled as the asked things."""
         kids = self.dossier.children.get(self.items[index].id, ())
-        wanted = dict.fromkeys(listed, 1.0)
-        named = 0
-        for kid in kids:
-            head = next(iter(content_words(self.dossier.items[kid].title)), "")
-            named += _near(stem(head), wanted) is not None
+        heads = self.titles.near(list(listed))
+        named = sum(self.titles.heads[self._position[kid]] in heads for kid in kids)
         return named >= 2
 
     def _verdict(self, informative: list[str], terms: list[QueryTerm], top) -> Kind:
