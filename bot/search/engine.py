@@ -26,6 +26,7 @@ from bot.search.titles import TitleIndex
 
 MAX_QUESTION = 600  # characters considered; a wall of text is cut, not rejected
 TOP_N = 5
+CANDIDATES = 200  # best BM25 documents that get the costlier title and prior features
 TITLE_WEIGHT = 6.0  # BM25 points for a title that the question names completely
 
 Kind = Literal["item", "ambiguous", "suggest", "out_of_scope", "empty"]
@@ -174,14 +175,14 @@ class Search:
             if profile is not None and not self._terms(question, intent)[1]:
                 return Interpretation("item", (Hit(profile.id, 1.0),), intent.field, intent)
         terms, informative = self._terms(question, intent)
-        scores = self.index.score(terms)
+        scores = self.index.score(terms, CANDIDATES)
         if not scores or is_off_topic(question):
             return Interpretation("out_of_scope", (), intent.field, intent)
         query: dict[str, float] = {}
         for term in terms:
             weight = term.weight * self.index.idf.get(term.stem, 0.0)
             query[term.stem] = max(query.get(term.stem, 0.0), weight)
-        listed = self._listed_stems(question)
+        listed = self.titles.near(list(self._listed_stems(question)))
         near = self.titles.near(query)
         ranked: list[tuple[float, int]] = []
         for index, bm25 in scores.items():
@@ -209,11 +210,10 @@ class Search:
         word = match[1]
         return frozenset(stem(w) for w in (translate(word) or (word,)))
 
-    def _lists(self, index: int, listed: frozenset[str]) -> bool:
+    def _lists(self, index: int, listed: dict[str, str]) -> bool:
         """True when at least two of the item's children are titled as the asked things."""
         kids = self.dossier.children.get(self.items[index].id, ())
-        heads = self.titles.near(list(listed))
-        named = sum(self.titles.heads[self._position[kid]] in heads for kid in kids)
+        named = sum(self.titles.heads[self._position[kid]] in listed for kid in kids)
         return named >= 2
 
     def _verdict(self, informative: list[str], terms: list[QueryTerm], top) -> Kind:

@@ -13,6 +13,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from bot.search.lexicon import synonyms, translate
@@ -100,16 +101,32 @@ class LexicalIndex:
         self.bags = [self._bag(document) for document in documents]
         self.lengths = [sum(bag.values()) for bag in self.bags]
         self.avg_length = sum(self.lengths) / max(len(self.lengths), 1)
-        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        for index, bag in enumerate(self.bags):
-            for term, tf in bag.items():
-                self.postings[term].append((index, tf))
-        n = len(documents)
+        self.size = len(documents)
+        self.postings = self._postings()
+        n = self.size
         self.idf = {
-            term: math.log(1 + (n - len(posts) + 0.5) / (len(posts) + 0.5))
-            for term, posts in self.postings.items()
+            term: math.log(1 + (n - len(docs) + 0.5) / (len(docs) + 0.5))
+            for term, (docs, _) in self.postings.items()
         }
         self.max_idf = math.log(1 + (n + 0.5) / 0.5)
+
+    def _postings(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """Per stem: the documents containing it and their BM25 term weight (without idf).
+
+        The length-normalised part of BM25 is fixed per (term, document), so it is computed
+        once here; a query then only adds up arrays.
+        """
+        lists: dict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
+        for index, bag in enumerate(self.bags):
+            norm = K1 * (1 - B + B * self.lengths[index] / (self.avg_length or 1.0))
+            for term, tf in bag.items():
+                docs, weights = lists[term]
+                docs.append(index)
+                weights.append(tf * (K1 + 1) / (tf + norm))
+        return {
+            term: (np.array(docs, dtype=np.int32), np.array(weights, dtype=np.float64))
+            for term, (docs, weights) in lists.items()
+        }
 
     def _bag(self, document: list[tuple[str, float]]) -> Counter[str]:
         bag: Counter[str] = Counter()
@@ -164,14 +181,15 @@ class LexicalIndex:
             ]
         return []
 
-    def score(self, terms: list[QueryTerm]) -> dict[int, float]:
-        """BM25 score per document index for the query terms."""
-        scores: dict[int, float] = defaultdict(float)
+    def score(self, terms: list[QueryTerm], limit: int | None = None) -> dict[int, float]:
+        """BM25 score per document index for the query terms; the best `limit` when given."""
+        scores = np.zeros(self.size)
         for term in terms:
-            idf = self.idf.get(term.stem)
-            if idf is None:
-                continue
-            for index, tf in self.postings[term.stem]:
-                norm = K1 * (1 - B + B * self.lengths[index] / self.avg_length)
-                scores[index] += term.weight * idf * tf * (K1 + 1) / (tf + norm)
-        return scores
+            found = self.postings.get(term.stem)
+            if found is not None:
+                docs, weights = found
+                scores[docs] += term.weight * self.idf[term.stem] * weights
+        hits = np.flatnonzero(scores)
+        if limit is not None and len(hits) > limit:
+            hits = hits[np.argpartition(-scores[hits], limit)[:limit]]
+        return {int(i): float(scores[i]) for i in hits}

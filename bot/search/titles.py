@@ -23,6 +23,7 @@ class TitleIndex:
     def __init__(self, items: list[Item], index: LexicalIndex) -> None:
         self.index = index
         self.stems = [self._stems(item) for item in items]
+        self._weights = [sum(index.idf.get(s, 0.0) for s in stems) or 1.0 for stems in self.stems]
         # Stem of each title's first content word ('Rol 2: ...' -> 'rol'), for list questions.
         self.heads = [stem(next(iter(content_words(item.title)), "")) for item in items]
         self._all = frozenset(s for stems in self.stems for s in stems)
@@ -67,6 +68,6 @@ class TitleIndex:
         named = sum(
             idf.get(s, 0.0) * min(query[q] / (idf.get(q) or 1.0), 1.0) for s, q in shared.items()
         )
-        title_cover = named / (sum(idf.get(s, 0.0) for s in title) or 1.0)
+        title_cover = named / self._weights[position]
         query_cover = sum(query[q] for q in set(shared.values())) / sum(query.values())
         return min(title_cover, 1.0) * (0.5 + 0.5 * query_cover)
