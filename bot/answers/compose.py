@@ -34,6 +34,8 @@ DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
     "profiel": ("niveau", "typering", "beroepsvereisten", CHILDREN),
     "basisdeel": ("context", CHILDREN),
 }
+# Generic fields of facts and sections: their content speaks for itself.
+UNLABELLED = frozenset({"tekst", "lijst", "tabel"})
 # Fields that live on the kerntaak when a werkproces is asked about them.
 PARENT_FIELDS = ("vakkennis", "complexiteit", "verantwoordelijkheid")
 
@@ -92,6 +94,8 @@ class Composer:
             skills = item.get("vaardigheden")
             blocks += [bold(FIELDS["vaardigheden"].label_nl), *render_blocks(skills, lang)]
             used.append("vaardigheden")
+        if alias in UNLABELLED:
+            return blocks, used
         return [bold(label), *blocks], used
 
     def container_blocks(self, item: Item, lang: str) -> tuple[list[str], list[str]]:

@@ -13,25 +13,11 @@ from dataclasses import dataclass
 from bot.search.text import fold
 
 ORDINALS = {
-    "eerste": 1,
-    "tweede": 2,
-    "derde": 3,
-    "vierde": 4,
-    "vijfde": 5,
-    "zesde": 6,
-    "zevende": 7,
-    "achtste": 8,
-    "negende": 9,
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-}
+    "eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6, "zevende": 7,
+    "achtste": 8, "negende": 9, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
+    "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "laatste": -1, "last": -1,
+}  # fmt: skip
+LAST = -1  # "de laatste kerntaak": resolved per profile or source
 
 
 @dataclass(frozen=True)
@@ -52,6 +38,9 @@ _PROFILE = r"(?:profiel|profile|p)"
 
 _FULL = re.compile(
     rf"\b(?:(b)|{_PROFILE})\s?([1-9]){_SEP}{_KT}{_SEP}([1-9])(?:{_SEP}{_WP}{_SEP}(\d{{1,2}}))?\b"
+)
+_W_OF_K = re.compile(
+    rf"\b{_WP}{_SEP}(\d{{1,2}})\s(?:van|of|bij|in|uit)\s(?:de\s|the\s)?{_KT}{_SEP}([1-9])\b"
 )
 _KW = re.compile(rf"\b{_KT}{_SEP}([1-9]){_SEP}{_WP}{_SEP}(\d{{1,2}})\b")
 _W_OF_PK = re.compile(
@@ -96,6 +85,8 @@ def _full_codes(text: str) -> tuple[list[CodeRef], str]:
 
 def _relative_codes(text: str, profile: str | None) -> tuple[list[CodeRef], str]:
     refs: list[CodeRef] = []
+    found, text = _take(_W_OF_K, text)
+    refs += [CodeRef(profile, int(m[2]), int(m[1])) for m in found]
     found, text = _take(_KW, text)
     refs += [CodeRef(profile, int(m[1]), int(m[2])) for m in found]
     found, text = _take(_DOTTED_WP, text)

@@ -47,6 +47,7 @@ SOURCE_WORDS = frozenset(
 GENERIC_WEIGHT = 0.3
 EMPTY_PENALTY = 0.85
 PARENT_TITLE_SHARE = 0.4
+STRONG_TITLE = 0.5  # title match above which the question is taken to name the item
 LIST_BOOST = 1.5  # 'welke rollen ...': the item whose parts are the roles
 _LIST_ASK = re.compile(
     r"\b(?:welke|which|wat zijn de|what are the|noem de|list the)\s+(\w+)"
@@ -200,7 +201,11 @@ class Search:
         top = ranked[:TOP_N]
         best = top[0][0]
         hits = tuple(Hit(self.items[i].id, round(v / best, 3)) for v, i in top)
-        return Interpretation(self._verdict(informative, terms, top), hits, intent.field, intent)
+        title = self.titles.match(top[0][1], query, near)
+        if listed and self._lists(top[0][1], listed):
+            title = 1.0  # the question asks for exactly the parts this item lists
+        kind = self._verdict(informative, terms, top, title)
+        return Interpretation(kind, hits, intent.field, intent)
 
     def _listed_stems(self, question: str) -> frozenset[str]:
         """Stems of what a list question asks for: 'welke rollen ...' -> {rol}."""
@@ -216,17 +221,19 @@ class Search:
         named = sum(self.titles.heads[self._position[kid]] in listed for kid in kids)
         return named >= 2
 
-    def _verdict(self, informative: list[str], terms: list[QueryTerm], top) -> Kind:
+    def _verdict(self, informative: list[str], terms: list[QueryTerm], top, title: float) -> Kind:
         """Item, suggestion or out of scope, from how much of the question the top items explain.
 
         Coverage is idf-weighted; a word the dossier does not know at all weighs most. One
         matching word in a longer question is chance; several are evidence even when a chatty
-        question has many words the dossier never uses.
+        question has many words the dossier never uses. A question that names the top item's
+        title well is about that item, whatever else it says.
         """
         coverage, matched = self._coverage(informative, terms, [i for _, i in top[:3]])
-        if matched == 0 or coverage < 0.25 or (matched == 1 and coverage < 0.5):
+        named = title >= STRONG_TITLE
+        if matched == 0 or coverage < 0.2 or (matched == 1 and coverage < 0.45 and not named):
             return "out_of_scope"
-        if coverage < 0.4 and matched <= 2:
+        if coverage < 0.35 and matched <= 2 and not named:
             return "suggest"
         return "item"
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from bot.knowledge.model import Dossier
+from bot.search.lexicon import to_dutch
 from bot.search.text import fold
 
 # Field asked -> words that ask for it (folded). Order matters: the first match wins, so the
@@ -102,7 +103,6 @@ def named_profile(question: str, dossier: Dossier, min_score: float = 88.0) -> s
 
 
 def read_intent(question: str, dossier: Dossier) -> Intent:
-    """Field, sources and profile named in one question."""
-    return Intent(
-        asked_field(question), named_sources(question, dossier), named_profile(question, dossier)
-    )
+    """Field, sources and profile named in one question (English names read as Dutch)."""
+    profile = named_profile(question, dossier) or named_profile(to_dutch(fold(question)), dossier)
+    return Intent(asked_field(question), named_sources(question, dossier), profile)

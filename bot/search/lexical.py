@@ -39,7 +39,12 @@ class Vocabulary:
 
     def __init__(self, counts: Counter[str]) -> None:
         self.counts = counts
-        self._choices = [w for w in counts if len(w) >= 4]
+        # Candidates by first letter: a typo rarely changes the first letter, and this keeps
+        # corrections both faster and less far-fetched ("recept" does not become "concept").
+        self._choices: dict[str, list[str]] = defaultdict(list)
+        for word in counts:
+            if len(word) >= 4:
+                self._choices[word[0]].append(word)
 
     def __contains__(self, word: str) -> bool:
         return word in self.counts
@@ -72,13 +77,23 @@ class Vocabulary:
                 best = (fixed[1], head, fixed[0])
         return ((best[1], best[2]), best[0]) if best else None
 
+    def known_part(self, word: str) -> str | None:
+        """The longest known word that a compound starts or ends with ('crebo|nummer')."""
+        best = ""
+        for i in range(4, len(word) - 3):
+            head, tail = word[:i], word[i:]
+            for part in (head, tail):
+                if part in self.counts and part not in STOPWORDS and len(part) > len(best):
+                    best = part
+        return best or None
+
     def correct(self, word: str) -> tuple[str, float] | None:
         """The nearest known word to a misspelt one, with its similarity (0-100)."""
         if len(word) < 4:
             return None
-        cutoff = 90.0 if len(word) <= 5 else 82.0
+        cutoff = 90.0 if len(word) <= 5 else 84.0
         found = process.extract(
-            word, self._choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5
+            word, self._choices.get(word[0], []), scorer=fuzz.ratio, score_cutoff=cutoff, limit=5
         )
         if not found:
             return None
@@ -179,7 +194,8 @@ class LexicalIndex:
                 QueryTerm(word, stem(head), 0.7, "compound"),
                 QueryTerm(word, stem(tail), 0.7 * similarity / 100, "typo"),
             ]
-        return []
+        part = self.vocabulary.known_part(word)
+        return [QueryTerm(word, stem(part), 0.6, "compound")] if part else []
 
     def score(self, terms: list[QueryTerm], limit: int | None = None) -> dict[int, float]:
         """BM25 score per document index for the query terms; the best `limit` when given."""

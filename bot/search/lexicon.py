@@ -8,6 +8,8 @@ tuned to particular questions.
 
 from __future__ import annotations
 
+import re
+
 PHRASES: dict[str, str] = {
     "account plan": "accountplan",
     "account plans": "accountplannen",
@@ -52,6 +54,7 @@ PHRASES: dict[str, str] = {
     "big data": "big data",
     "web shop": "webshop",
     "webshop employee": "webshopmedewerker",
+    "webshop visitors": "bezoekers webshop",
     "webshop employees": "webshopmedewerkers",
     "online store": "webshop",
     "online shop": "webshop",
@@ -76,6 +79,13 @@ PHRASES: dict[str, str] = {
     "data analysis": "data analyse",
     "customer satisfaction": "klanttevredenheid",
     "customer needs": "klantbehoeften wensen behoeften",
+    "how long": "duur",
+    "prior education": "vooropleiding",
+    "higher education": "hbo",
+    "continue studying": "vervolgopleiding doorstromen",
+    "study further": "vervolgopleiding doorstromen",
+    "sales target": "verkooptarget",
+    "sales targets": "verkooptargets",
     "press release": "persbericht",
 }
 
@@ -424,11 +434,46 @@ WORDS: dict[str, str] = {
     "recognised": "erkend",
     "recognized": "erkend",
     "registration": "registratie",
+    "approved": "vastgesteld",
+    "approve": "vastgesteld",
+    "established": "vastgesteld",
+    "programme": "opleiding",
+    "program": "opleiding",
+    "complaining": "klacht klachten",
+    "complain": "klacht",
+    "occupational": "beroep beroepen",
+    "admission": "toelating",
+    "admitted": "toegelaten",
+    "entry": "toelating",
+    "visitors": "bezoekers",
+    "conversion": "conversie",
+    "warehouse": "magazijn voorraad",
+    "processes": "processen",
+    "process": "proces",
+    "tasks": "taken werkzaamheden",
+    "task": "taak",
+    "satisfied": "tevreden klanttevredenheid",
+    "satisfaction": "tevredenheid",
+    "questions": "vragen",
+    "answer": "beantwoorden",
+    "difference": "verschil",
+    "differences": "verschillen",
 }
 
 
 # Everyday Dutch -> the dossier's own words, for students who do not write like the dossier.
 SYNONYMS: dict[str, str] = {
+    "tevreden": "klanttevredenheid tevredenheid",
+    "bestelling": "order bestelling",
+    "bestellingen": "orders",
+    "orderpicken": "order verzamelen",
+    "magazijn": "voorraad",
+    "inplannen": "plannen planning",
+    "taken": "werkzaamheden",
+    "instagram": "social media",
+    "facebook": "social media",
+    "insta": "social media",
+    "tiktok": "social media",
     "handtekening": "ondertekend ondertekening",
     "tekenen": "ondertekend",
     "baas": "leidinggevende",
@@ -487,6 +532,13 @@ def is_english(words: list[str]) -> bool:
         return False
     english = sum(1 for w in words if w in WORDS or w in _ENGLISH_HINTS)
     return english * 2 > len(words)
+
+
+def to_dutch(text: str) -> str:
+    """A folded English text with phrases and words replaced by their first Dutch word."""
+    for phrase, dutch in PHRASES.items():
+        text = re.sub(rf"\b{re.escape(phrase)}\b", dutch, text)
+    return re.sub(r"[a-z0-9-]+", lambda m: (translate(m[0]) or (m[0],))[0], text)
 
 
 def translate(word: str) -> tuple[str, ...]:

@@ -14,6 +14,9 @@ from bot.search.text import fold
 _PATTERNS = (
     # arithmetic: "15 keer 17", "3 + 4", "what is 12 times 7"
     r"\b\d+\s*(?:keer|maal|x|\*|plus|min|gedeeld door|times|divided by|\+|/)\s*\d+\b",
+    # percentages of numbers, equations and prices
+    r"\b\d+\s*%\s*(?:van|of)\s*\d+|\b[a-z]\s*\^\s*\d|\bx\s*[-+=]\s*\d",
+    r"\b\d+\s*(?:euro|eur|dollar)\b|[€$]\s*\d",
     # pay and money for the student personally
     r"\bsalaris|\bverdien|\bloon\b|\bsalary|\bwage|\bearn\b|\bearns\b|\buurloon|\bbruto\b",
     # timetables, dates and the clock
@@ -25,6 +28,7 @@ _PATTERNS = (
     # weather, games, celebrities, politics
     r"\bweer\b.*\b(?:morgen|vandaag)\b|\bweather\b|\bminecraft|\bfortnite|\bvoetbal|\bfootball",
     r"\bkoning\b|\bpresident\b|\bpremier\b|\bhoofdstad|\bcapital of\b",
+    r"\brecept\b|\brecipe|\bkoken\b|\bbakken\b|\bcook\b|\bwie won\b|\bwho won\b|\buitslag",
     # tax rates and law outside the dossier
     r"\b(?:btw|vat|belasting|tax)\w*\s?(?:tarief|percentage|rate|hoog)",
     r"\b(?:tarief|percentage|rate)\s(?:of|van|voor)?\s?(?:de\s|the\s)?(?:btw|vat|belasting|tax)",

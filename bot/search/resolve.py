@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 
 from bot.knowledge.model import Dossier, Item
-from bot.search.codes import CodeRef
+from bot.search.codes import LAST, CodeRef
 from bot.search.intent import Intent
 from bot.search.scope import Scope
 
@@ -38,8 +38,18 @@ class CodeIndex:
             return [i for i in found if i.type == "werkproces"]
         return [i for i in found if i.type in ("werkproces", "sectie", "kerntaak")]
 
+    def _last_kerntaken(self, profile: str | None) -> list[Item]:
+        """The last kerntaak of each profile and older source (of one profile when given)."""
+        last: dict[str, Item] = {}
+        for item in self.dossier:
+            if item.type == "kerntaak" and (profile is None or item.code.startswith(profile)):
+                last[item.parent or item.source] = item
+        return list(last.values())
+
     def _numbered(self, ref: CodeRef, scope: Scope | None) -> list[Item]:
         """K/W numbers without a profile: every profile's, plus older sources' 'K.W' codes."""
+        if ref.kerntaak == LAST:
+            return self._last_kerntaken(None)
         found = list(self.by_numbers.get((ref.kerntaak or 0, ref.werkproces), []))
         if ref.werkproces is not None:
             found += self._dotted(f"{ref.kerntaak}.{ref.werkproces}", "werkproces")
@@ -56,6 +66,8 @@ class CodeIndex:
                 if werkproces.isdigit() and "." not in werkproces:
                     found += self.by_numbers.get((int(kerntaak), int(werkproces)), [])
             return found
+        if ref.profile and ref.kerntaak == LAST:
+            return self._last_kerntaken(ref.profile)
         if ref.profile and ref.kerntaak:
             suffix = f"-W{ref.werkproces}" if ref.werkproces else ""
             return self.by_code.get(f"{ref.profile}-K{ref.kerntaak}{suffix}", [])

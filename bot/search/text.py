@@ -24,13 +24,14 @@ STOPWORDS = frozenset(
     veel iets wat's uitleg uitleggen leg uit zeg vertel betekent betekenis houd houdt inhoud
     in nodig hoort horen hoor bedoeld bedoelt ding dingen volgens staan stond zeggen zegt
     hoeveel iemand elkaar waarin onder boven tussen zonder tijdens waarbij waarvoor ervoor
-    daarvoor hierover daarover
+    daarvoor hierover daarover noemt noemen noem beschrijft beschrijven
     the a an and or of in on at to for with by as that this these those is are was were be
     been what which who where when how why do does did can could should would will shall
     i me my we our you your he she it its they them their there here about from into than
     then so not no yes also just please pls explain tell mean means whats what's need
     according besides actually really even say says said they does doing get got have has had
-    any some all much many more how-many most very there's it's i'm dont don't
+    any some all much many more describe describes mention mentions list most very there's
+    it's i'm dont don't
     """.split()
 )
 
