@@ -46,12 +46,11 @@ SOURCE_WORDS = frozenset(
 )
 GENERIC_WEIGHT = 0.3
 EMPTY_PENALTY = 0.85
-PARENT_TITLE_SHARE = 0.4
+PARENT_TITLE_SHARE = 0.4  # a section's parent title ("Rol 2: ...") names its context
 STRONG_TITLE = 0.5  # title match above which the question is taken to name the item
 LIST_BOOST = 1.5  # 'welke rollen ...': the item whose parts are the roles
-_LIST_ASK = re.compile(
-    r"\b(?:welke|which|wat zijn de|what are the|noem de|list the)\s+(\w+)"
-)  # a section's parent title ("Rol 2: ...") names its context
+TYPE_BOOST = 1.4  # 'welk werkproces ...': items of the type the question asks for
+_LIST_ASK = re.compile(r"\b(?:welke|which|wat zijn de|what are the|noem de|list the)\s+(\w+)")
 # Title words of report sections that answer an asked field.
 FIELD_TITLE_STEMS = {
     field: frozenset(stem(w) for w in names.split())
@@ -138,7 +137,7 @@ class Search:
 
     def _boost(self, item: Item, intent: Intent, scope: Scope | None) -> float:
         """Prior weight from the sources/profile the question names and the chosen dossier."""
-        boost = 1.0
+        boost = TYPE_BOOST if intent.item_type == item.type else 1.0
         wanted = FIELD_TITLE_STEMS.get(intent.field or "")
         if wanted and wanted & self.titles.stems[self._position[item.id]]:
             boost *= 1.25  # a section titled after the asked field ("Benodigde kennis ...")

@@ -53,11 +53,28 @@ _SOURCE_PATTERNS: dict[str, str] = {
 _SOURCE_RES = {sid: re.compile(pattern) for sid, pattern in _SOURCE_PATTERNS.items()}
 
 
+# Item type -> words that ask for an item of that type ("welk werkproces is dat?").
+_TYPE_PATTERNS = {
+    "kerntaak": r"\bkerntaak\b|\bkerntaken\b|\bcore tasks?\b",
+    "werkproces": r"\bwerkproces\b|\bwp\b|\bwork process\b",
+    "profiel": r"\bprofiel\b|\bprofielen\b|\bprofiles?\b|\buitstroom",
+}
+_TYPE_RES = {kind: re.compile(pattern) for kind, pattern in _TYPE_PATTERNS.items()}
+
+
 @dataclass(frozen=True)
 class Intent:
     field: str | None
     sources: frozenset[str]
     profile: str | None  # "P5" when the question names a profile of the current dossier
+    item_type: str | None = None  # "kerntaak" when the question asks which kerntaak
+
+
+def asked_type(question: str) -> str | None:
+    """The item type a question asks for by name, when exactly one is named."""
+    text = fold(question)
+    named = [kind for kind, pattern in _TYPE_RES.items() if pattern.search(text)]
+    return named[0] if len(named) == 1 else None
 
 
 def asked_field(question: str) -> str | None:
@@ -105,4 +122,6 @@ def named_profile(question: str, dossier: Dossier, min_score: float = 88.0) -> s
 def read_intent(question: str, dossier: Dossier) -> Intent:
     """Field, sources and profile named in one question (English names read as Dutch)."""
     profile = named_profile(question, dossier) or named_profile(to_dutch(fold(question)), dossier)
-    return Intent(asked_field(question), named_sources(question, dossier), profile)
+    return Intent(
+        asked_field(question), named_sources(question, dossier), profile, asked_type(question)
+    )

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 from bot.search.lexicon import synonyms, translate
 from bot.search.text import STOPWORDS, stem, words
 
-K1 = 1.2
+K1 = 0.9
 B = 0.75
 MIN_PART = 3
 COMPOUND_WEIGHT = 0.5
@@ -200,11 +200,20 @@ class LexicalIndex:
     def score(self, terms: list[QueryTerm], limit: int | None = None) -> dict[int, float]:
         """BM25 score per document index for the query terms; the best `limit` when given."""
         scores = np.zeros(self.size)
+        by_word: dict[tuple[str, str], list[QueryTerm]] = defaultdict(list)
         for term in terms:
-            found = self.postings.get(term.stem)
-            if found is not None:
-                docs, weights = found
-                scores[docs] += term.weight * self.idf[term.stem] * weights
+            # Parts of a compound each carry meaning; other readings are alternatives.
+            by_word[(term.word, term.stem if term.how == "compound" else "")].append(term)
+        for alternatives in by_word.values():
+            # A question word counts once: its best reading (exact, translation, synonym,
+            # correction) per document, not the sum of all its readings.
+            best = np.zeros(self.size)
+            for term in alternatives:
+                found = self.postings.get(term.stem)
+                if found is not None:
+                    docs, weights = found
+                    np.maximum.at(best, docs, term.weight * self.idf[term.stem] * weights)
+            scores += best
         hits = np.flatnonzero(scores)
         if limit is not None and len(hits) > limit:
             hits = hits[np.argpartition(-scores[hits], limit)[:limit]]

@@ -404,7 +404,7 @@ WORDS: dict[str, str] = {
     "changing": "veranderende",
     "change": "verandering",
     "changes": "veranderingen",
-    "important": "belangrijk",
+    "important": "belangrijk belang",
     "extra": "extra aanvullend aanvullende",
     "small": "klein kleine mkb",
     "large": "groot grote",
