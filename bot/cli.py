@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from bot.knowledge.build import ImportFailed, import_source
@@ -101,18 +102,30 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
-    """The terminal question loop over the conversation core."""
-    from bot.answers.service import Answers
-    from bot.core.conversation import Conversation, Session
-    from bot.terminal import chat
+    """The terminal question loop over the same assistant as the Telegram bot."""
+    import asyncio
 
-    answers = Answers.build(_dossier(Path(args.knowledge)))
+    from bot.answers.service import Answers
+    from bot.core.assistant import Assistant
+    from bot.core.memory import MemoryUsers
+    from bot.terminal import TERMINAL_USER, chat
+
+    users = MemoryUsers()
+    assistant = Assistant(Answers.build(_dossier(Path(args.knowledge))), users)
+    person = replace(TERMINAL_USER, language_code=args.lang)
     print(
         "Dossierbot in de terminal: stel je vraag (een nummer kiest een vervolgkeuze, "
-        "'stop' stopt).",
+        "/help voor hulp, 'stop' stopt).",
         flush=True,
     )
-    chat(Conversation(answers), Session(lang=args.lang, dossier=args.profile))
+
+    async def run() -> None:
+        if args.profile:
+            await assistant.help(person)  # creates the in-memory session
+            await users.set_dossier(person.id, args.profile)
+        await chat(assistant, person)
+
+    asyncio.run(run())
     return 0
 
 

@@ -1,13 +1,17 @@
-"""The terminal adapter: the same conversation core, choices shown as numbered options."""
+"""The terminal adapter: the same assistant as Telegram, choices shown as numbered options."""
 
 from __future__ import annotations
 
+import asyncio
 import sys
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import TextIO
 
-from bot.core.conversation import Conversation, Session
+from bot.core.assistant import Assistant, Person
 from bot.core.replies import Reply
+
+TERMINAL_USER = Person(id=1, first_name="terminal")
+STOP_WORDS = {"stop", "exit", "quit", ":q"}
 
 
 def render(reply: Reply) -> str:
@@ -19,9 +23,23 @@ def render(reply: Reply) -> str:
     return "\n".join(lines)
 
 
-def chat(
-    conversation: Conversation,
-    session: Session,
+def _command(assistant: Assistant, person: Person, text: str) -> Awaitable[Reply] | None:
+    """The assistant call for a /command, or None when text is not one we know."""
+    name, _, payload = text.partition(" ")
+    commands: dict[str, Callable[[], Awaitable[Reply]]] = {
+        "/start": lambda: assistant.start(person, payload.strip() or None),
+        "/help": lambda: assistant.help(person),
+        "/dossier": lambda: assistant.choose(person),
+        "/privacy": lambda: assistant.privacy(person),
+        "/vergeet": lambda: assistant.forget(person),
+    }
+    call = commands.get(name.lower())
+    return call() if call else None
+
+
+async def chat(
+    assistant: Assistant,
+    person: Person = TERMINAL_USER,
     read: Callable[[], str] = input,
     out: TextIO = sys.stdout,
 ) -> None:
@@ -29,14 +47,14 @@ def chat(
     last: Reply | None = None
     while True:
         try:
-            text = read().strip()
+            text = (await asyncio.to_thread(read)).strip()
         except (EOFError, KeyboardInterrupt):
             break
-        if text.lower() in {"stop", "exit", "quit", ":q"}:
+        if text.lower() in STOP_WORDS:
             break
         if last and text.isdigit() and 1 <= int(text) <= len(last.choices):
-            reply = conversation.on_choice(session, last.choices[int(text) - 1].action)
+            reply = await assistant.choice(person, last.choices[int(text) - 1].action)
         else:
-            reply = conversation.on_text(session, text)
+            reply = await (_command(assistant, person, text) or assistant.text(person, text))
         print(render(reply), end="\n\n", file=out, flush=True)
         last = reply

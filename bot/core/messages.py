@@ -60,6 +60,83 @@ _TEXTS: dict[str, dict[str, str]] = {
         "nl": "Die knop werkt niet meer (of hoort bij een ander bericht). Stel je vraag opnieuw.",
         "en": "That button no longer works (or belongs to another message). Please ask again.",
     },
+    "welcome": {
+        "nl": "Hoi! Ik ben <b>Dossierbot</b>, je studiehulp voor het kwalificatiedossier "
+        "Commercie. Vraag me wat er in je dossier staat: werkprocessen, kerntaken, "
+        "competenties, gedrag, vakkennis.",
+        "en": "Hi! I'm <b>Dossierbot</b>, your study assistant for the Commercie qualification "
+        "dossier. Ask me what your dossier says: work processes, core tasks, competencies, "
+        "behaviour, knowledge.",
+    },
+    "choose_dossier": {
+        "nl": "Welk dossier volg je? Dan zoek ik daar eerst in.",
+        "en": "Which dossier do you follow? I'll look there first.",
+    },
+    "older_dossiers": {"nl": "Oudere dossiers", "en": "Older dossiers"},
+    "older_intro": {
+        "nl": "Kies een ouder dossier:",
+        "en": "Choose an older dossier:",
+    },
+    "your_dossier": {"nl": "Je dossier:", "en": "Your dossier:"},
+    "no_dossier": {
+        "nl": "Je hebt nog geen dossier gekozen (kies er een met /dossier).",
+        "en": "You have not chosen a dossier yet (choose one with /dossier).",
+    },
+    "ask_away": {
+        "nl": "Stel je vraag maar, bijvoorbeeld: wat houdt K1-W2 in?",
+        "en": "Go ahead and ask, for example: what does K1-W2 involve?",
+    },
+    "help": {
+        "nl": "<b>Zo werkt Dossierbot</b>\n"
+        "Typ een vraag of een code: <i>wp 3.5</i>, <i>B1-K1-W2</i>, <i>kt 2</i>, "
+        "<i>welke competenties horen bij P4-K1-W3</i>, <i>hoe behandel ik een klacht</i>. "
+        "Onder een antwoord staan knoppen voor gedrag, competenties, resultaat en meer. "
+        "Daarna kun je gewoon doorvragen: <i>en het resultaat?</i>\n\n"
+        "/dossier kies je dossier of profiel\n/privacy wat ik bewaar\n"
+        "/vergeet wis alles wat ik over je weet\n\n"
+        "In een groep antwoord ik als je me noemt (@) of op mij reageert.",
+        "en": "<b>How Dossierbot works</b>\n"
+        "Type a question or a code: <i>wp 3.5</i>, <i>B1-K1-W2</i>, <i>kt 2</i>, "
+        "<i>which competencies belong to P4-K1-W3</i>, <i>how do I handle a complaint</i>. "
+        "Buttons under an answer show behaviour, competencies, result and more. "
+        "Then just ask on: <i>and the result?</i>\n\n"
+        "/dossier choose your dossier or profile\n/privacy what I store\n"
+        "/vergeet erase everything I know about you\n\n"
+        "In a group I answer when you mention me (@) or reply to me.",
+    },
+    "privacy": {
+        "nl": "<b>Wat ik bewaar</b>\nJe Telegram-id, voornaam, gebruikersnaam, taal, je "
+        "gekozen dossier, het laatste onderdeel dat ik je liet zien (voor doorvragen) en "
+        "wanneer je begon en voor het laatst schreef. Je vragen zelf bewaar ik niet.\n\n"
+        "Met /vergeet wis ik alles over jou.",
+        "en": "<b>What I store</b>\nYour Telegram id, first name, username, language, your "
+        "chosen dossier, the last item I showed you (for follow-up questions) and when you "
+        "started and last wrote. I do not store your questions.\n\n"
+        "/vergeet erases everything about you.",
+    },
+    "forget_confirm": {
+        "nl": "Weet je het zeker? Ik wis dan alles wat ik over je weet, ook je dossierkeuze.",
+        "en": "Are you sure? I'll erase everything I know about you, including your dossier.",
+    },
+    "forget_yes": {"nl": "Ja, wis alles", "en": "Yes, erase everything"},
+    "forget_no": {"nl": "Nee, laat maar", "en": "No, keep it"},
+    "forget_done": {
+        "nl": "Gedaan: ik weet niets meer over je. Schrijf me gerust opnieuw als je wilt.",
+        "en": "Done: I no longer know anything about you. Write again whenever you like.",
+    },
+    "forget_cancelled": {"nl": "Prima, ik wis niets.", "en": "Fine, nothing is erased."},
+    "error": {
+        "nl": "Sorry, er ging iets mis aan mijn kant. Probeer het zo nog eens.",
+        "en": "Sorry, something went wrong on my side. Please try again in a moment.",
+    },
+    "too_long": {
+        "nl": "Je bericht is lang; ik heb alleen het begin gelezen.",
+        "en": "Your message is long; I only read the beginning.",
+    },
+    "inline_more": {
+        "nl": "Open in de chat met Dossierbot",
+        "en": "Open in the chat with Dossierbot",
+    },
     "werkprocessen": {"nl": "Werkprocessen", "en": "Work processes"},
     "kerntaken": {"nl": "Kerntaken", "en": "Core tasks"},
     "onderdelen": {"nl": "Onderdelen", "en": "Sections"},

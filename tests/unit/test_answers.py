@@ -114,8 +114,17 @@ def test_every_item_and_field_renders_within_limits(answers: Answers) -> None:
 
 
 @pytest.mark.parametrize(
-    "data", [None, "", "x", "f|commercie:P4-K1-W1", "f|nope:1|gedrag", "i|" + "a" * 70,
-             "f|commercie:P4-K1-W1|bestaatniet", "r|'; DROP TABLE users;--"]
+    "data",
+    [
+        None,
+        "",
+        "x",
+        "f|commercie:P4-K1-W1",
+        "f|nope:1|gedrag",
+        "i|" + "a" * 70,
+        "f|commercie:P4-K1-W1|bestaatniet",
+        "r|'; DROP TABLE users;--",
+    ],
 )
 def test_forged_actions_are_refused(answers: Answers, data: str | None) -> None:
     action = parse_action(data)
@@ -124,8 +133,19 @@ def test_forged_actions_are_refused(answers: Answers, data: str | None) -> None:
 
 @pytest.mark.parametrize(
     "question",
-    ["", "   ", "😀😀😀", "<b>wp 3.5</b>", "*wp 3.5*", "'; DROP TABLE users; --", "\x00\x07 wp",
-     "Привет как дела", "a" * 10_000, "wp 3.5 " * 800, "<script>alert(1)</script> klacht"],
+    [
+        "",
+        "   ",
+        "😀😀😀",
+        "<b>wp 3.5</b>",
+        "*wp 3.5*",
+        "'; DROP TABLE users; --",
+        "\x00\x07 wp",
+        "Привет как дела",
+        "a" * 10_000,
+        "wp 3.5 " * 800,
+        "<script>alert(1)</script> klacht",
+    ],
 )
 def test_bad_input_gets_a_safe_reply(answers: Answers, question: str) -> None:
     reply, _ = ask(answers, question)
@@ -152,8 +172,12 @@ def test_any_text_gives_a_safe_reply(answers: Answers, text: str) -> None:
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.text(alphabet="wpktWPKTb0123456789.,- ", max_size=20), st.sampled_from(
-    [None, "commercie:P1", "commercie:P4", "bcp-2010", "commercie-cgo", "commercie-2015"]))
+@given(
+    st.text(alphabet="wpktWPKTb0123456789.,- ", max_size=20),
+    st.sampled_from(
+        [None, "commercie:P1", "commercie:P4", "bcp-2010", "commercie-cgo", "commercie-2015"]
+    ),
+)
 def test_code_like_text_never_breaks(answers: Answers, text: str, dossier: str | None) -> None:
     reply, _ = answers.ask(text, dossier)
     assert_telegram_safe(reply)

@@ -7,7 +7,9 @@ import io
 import pytest
 
 from bot.answers.service import Answers
+from bot.core.assistant import Assistant
 from bot.core.conversation import Conversation, Session, is_follow_up
+from bot.core.memory import MemoryUsers
 from bot.knowledge.load import load_dossier
 from bot.terminal import chat
 
@@ -19,10 +21,19 @@ def conversation() -> Conversation:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("en de competenties?", True), ("welk gedrag hoort erbij", True), ("and the result?", True),
-     ("wat is het resultaat daarvan", True), ("welk gedrag hoort bij B1-K1-W1", False),
-     ("hoe behandel ik een klacht", False), ("welke competenties heb je nodig als "
-      "commercieel beleidsondersteuner volgens het onderzoek", False)],
+    [
+        ("en de competenties?", True),
+        ("welk gedrag hoort erbij", True),
+        ("and the result?", True),
+        ("wat is het resultaat daarvan", True),
+        ("welk gedrag hoort bij B1-K1-W1", False),
+        ("hoe behandel ik een klacht", False),
+        (
+            "welke competenties heb je nodig als "
+            "commercieel beleidsondersteuner volgens het onderzoek",
+            False,
+        ),
+    ],
 )
 def test_follow_up_detection(text: str, expected: bool) -> None:
     assert is_follow_up(text) is expected
@@ -49,11 +60,13 @@ def test_choices_round_trip_and_stale_ones_are_polite(conversation: Conversation
     assert session.last_item == picked.item_id  # a stale button loses nothing
 
 
-def test_terminal_chat_numbers_choices(conversation: Conversation) -> None:
-    lines = iter(["wp 3.5", "1", "stop"])
+async def test_terminal_chat_numbers_choices(conversation: Conversation) -> None:
+    lines = iter(["/dossier", "7", "1", "wp 3.5", "1", "stop"])
     out = io.StringIO()
-    chat(conversation, Session(dossier="bcp-2010"), read=lambda: next(lines), out=out)
+    assistant = Assistant(conversation.answers, MemoryUsers())
+    await chat(assistant, read=lambda: next(lines), out=out)
     text = out.getvalue()
+    assert "[7] Oudere dossiers" in text
     assert "3.5 Onderhandelt met de account" in text
     assert "[1] Competenties" in text
     assert text.count("Onderhandelt met de account") >= 2  # the choice answered the same item

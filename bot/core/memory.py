@@ -1,0 +1,51 @@
+"""Users kept in memory: the terminal chat's store (one person, nothing to keep)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class MemoryUser:
+    id: int
+    first_name: str
+    username: str | None
+    language: str
+    dossier: str | None = None
+    last_item: str | None = None
+    last_field: str | None = None
+
+
+class MemoryUsers:
+    """The users repository interface over a dict; same behaviour, no database."""
+
+    def __init__(self) -> None:
+        self.rows: dict[int, MemoryUser] = {}
+
+    async def get(self, user_id: int) -> MemoryUser | None:
+        return self.rows.get(user_id)
+
+    async def touch(
+        self, user_id: int, first_name: str, username: str | None, language: str, now: datetime
+    ) -> MemoryUser:
+        row = self.rows.get(user_id) or MemoryUser(user_id, first_name, username, language)
+        self.rows[user_id] = replace(
+            row, first_name=first_name, username=username, language=language
+        )
+        return self.rows[user_id]
+
+    async def set_dossier(self, user_id: int, dossier: str | None) -> bool:
+        return self._update(user_id, dossier=dossier)
+
+    async def set_last(self, user_id: int, item_id: str | None, field: str | None) -> bool:
+        return self._update(user_id, last_item=item_id, last_field=field)
+
+    async def forget(self, user_id: int) -> int:
+        return 1 if self.rows.pop(user_id, None) else 0
+
+    def _update(self, user_id: int, **values: str | None) -> bool:
+        if user_id not in self.rows:
+            return False
+        self.rows[user_id] = replace(self.rows[user_id], **values)
+        return True
