@@ -24,6 +24,8 @@ B = 0.75
 MIN_PART = 3
 COMPOUND_WEIGHT = 0.5
 SYNONYM_WEIGHT = 0.8
+DERIVED_WEIGHT = 0.6
+MIN_DERIVED = 5  # shorter stems extend into too many unrelated words
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,11 @@ class LexicalIndex:
             for term, (docs, _) in self.postings.items()
         }
         self.max_idf = math.log(1 + (n + 0.5) / 0.5)
+        self._by_prefix: dict[str, list[str]] = defaultdict(list)
+        for term in self.idf:
+            for cut in (1, 2):
+                if len(term) - cut >= MIN_DERIVED:
+                    self._by_prefix[term[: len(term) - cut]].append(term)
 
     def _postings(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
         """Per stem: the documents containing it and their BM25 term weight (without idf).
@@ -167,7 +174,24 @@ class LexicalIndex:
         if extra and word not in self.vocabulary:
             # The synonym is the meaning: full weight, and no guessing at a misspelling.
             return [replace(t, weight=1.0) for t in extra]
-        return self._expand(word, english) + extra
+        terms = self._expand(word, english) + extra
+        return terms + self._derived(terms)
+
+    def _derived(self, terms: list[QueryTerm]) -> list[QueryTerm]:
+        """Index stems that extend a term's stem by a letter or two ('advie' -> 'adviser'):
+        Dutch derivations the stemmer leaves apart, as weaker readings of the same word."""
+        out = []
+        for term in terms:
+            if term.how == "compound" or len(term.stem) < MIN_DERIVED:
+                continue
+            for other in self._by_prefix.get(term.stem, ()):
+                if other != term.stem and len(other) - len(term.stem) <= 2:
+                    out.append(
+                        replace(
+                            term, stem=other, weight=term.weight * DERIVED_WEIGHT, how="derived"
+                        )
+                    )
+        return out
 
     def _expand(self, word: str, english: bool = False) -> list[QueryTerm]:
         dutch = [w for found in translate(word) for w in words(found) if len(w) > 1]
