@@ -56,6 +56,14 @@ class Composer:
         lines.append(f"{esc(t('source', lang))}: {italic(source.title)}")
         return "\n".join(lines)
 
+    @staticmethod
+    def field_label(name: str, lang: str) -> str:
+        """The lower-case label of a field (or of the children list) for running text."""
+        if name == CHILDREN:
+            return t("onderdelen", lang).lower()
+        spec = FIELDS[name]
+        return (spec.label_en if lang == "en" else spec.label_nl).lower()
+
     def children_block(self, item: Item, lang: str) -> str | None:
         kids = self.dossier.kids(item.id)
         if not kids:
@@ -63,6 +71,11 @@ class Composer:
         label = {"kerntaak": "werkprocessen", "profiel": "kerntaken", "basisdeel": "kerntaken"}
         head = bold(t(label.get(item.type, "onderdelen"), lang))
         lines = [f"• {esc(kid.code)} {esc(kid.title)}" for kid in kids]
+        if item.type == "profiel":  # the basisdeel's kerntaken apply to every profile
+            for basis in self.dossier.sources[item.source].items:
+                if basis.type == "basisdeel":
+                    lines = [f"• {esc(k.code)} {esc(k.title)} ({esc(basis.title.lower())})"
+                             for k in self.dossier.kids(basis.id)] + lines
         return head + "\n" + "\n".join(lines)
 
     def _field(self, item: Item, name: str) -> tuple[str, FieldValue] | None:
@@ -125,8 +138,7 @@ class Composer:
             if item.type == "werkproces" and blocks:
                 break  # a werkproces shows its omschrijving; the rest is behind choices
         if asked and asked not in used:
-            label = FIELDS[asked].label_nl if asked in FIELDS else asked
-            blocks.insert(0, esc(t("field_missing", lang, field=label.lower())))
+            blocks.insert(0, esc(t("field_missing", lang, field=self.field_label(asked, lang))))
         return blocks, used
 
     def choices(self, item: Item, used: list[str], lang: str) -> tuple[Choice, ...]:

@@ -38,15 +38,19 @@ class Answers:
         self, question: str, choice: str | None = None, lang: str = "nl"
     ) -> tuple[Reply, Interpretation]:
         """Answer a free question for a student with an optional dossier choice."""
-        found = self.search.ask(question, self.scope(choice))
-        return self.reply_for(found, question, lang), found
+        scope = self.scope(choice)
+        found = self.search.ask(question, scope)
+        return self.reply_for(found, question, lang, tip=scope is None), found
 
-    def reply_for(self, found: Interpretation, question: str, lang: str) -> Reply:
+    def reply_for(
+        self, found: Interpretation, question: str, lang: str, tip: bool = True
+    ) -> Reply:
+        """The reply for an interpretation; tip: suggest choosing a dossier on ambiguity."""
         items = [self.dossier.items[hit.item_id] for hit in found.hits]
         if found.kind == "item":
             return self.composer.item_reply(items[0], found.field, lang, question)
         if found.kind == "ambiguous":
-            return self.listing(t("ambiguous", lang), items[:MAX_LISTED], lang, tip=True)
+            return self.listing(t("ambiguous", lang), items[:MAX_LISTED], lang, tip=tip)
         if found.kind == "suggest":
             return self.listing(t("suggest", lang), items[:3], lang)
         if found.kind == "empty":

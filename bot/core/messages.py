@@ -29,8 +29,8 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "Ask your question about the dossier in a few words or with a code.",
     },
     "ambiguous": {
-        "nl": "Die code komt in meer dan één dossier voor. Welke bedoel je?",
-        "en": "That code appears in more than one dossier. Which one do you mean?",
+        "nl": "Die code past bij meer dan één onderdeel. Welke bedoel je?",
+        "en": "That code fits more than one item. Which one do you mean?",
     },
     "ambiguous_tip": {
         "nl": "Tip: kies je dossier met /dossier, dan weet ik het voortaan.",

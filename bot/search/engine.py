@@ -50,6 +50,9 @@ PARENT_TITLE_SHARE = 0.4  # a section's parent title ("Rol 2: ...") names its co
 STRONG_TITLE = 0.5  # title match above which the question is taken to name the item
 LIST_BOOST = 1.5  # 'welke rollen ...': the item whose parts are the roles
 TYPE_BOOST = 1.4  # 'welk werkproces ...': items of the type the question asks for
+_OWN_PROFILE = re.compile(
+    r"\bmijn (?:profiel|opleiding|uitstroom|kwalificatie)\b|\bmy (?:profile|course|programme)\b"
+)
 _LIST_ASK = re.compile(r"\b(?:welke|which|wat zijn de|what are the|noem de|list the)\s+(\w+)")
 # Title words of report sections that answer an asked field.
 FIELD_TITLE_STEMS = {
@@ -100,6 +103,9 @@ class Search:
             kind: Kind = "item" if len(found) == 1 else "ambiguous"
             hits = tuple(Hit(item.id, 1.0) for item in found)
             return Interpretation(kind, hits, intent.field, intent)
+        own = self._own_profile(question, scope)
+        if own is not None:
+            return Interpretation("item", (Hit(own.id, 1.0),), intent.field, intent)
         listed = self._profile_kerntaken(question, intent)
         if listed:
             kind = "item" if len(listed) == 1 else "ambiguous"
@@ -107,6 +113,12 @@ class Search:
                 kind, tuple(Hit(i.id, 1.0) for i in listed), intent.field, intent
             )
         return self._rank(question, intent, scope)
+
+    def _own_profile(self, question: str, scope: Scope | None) -> Item | None:
+        """'mijn profiel' / 'my profile' with a profile chosen: that profile."""
+        if scope is None or scope.profile is None or not _OWN_PROFILE.search(fold(question)):
+            return None
+        return self.dossier.items.get(f"{scope.source}:{scope.profile}")
 
     def _profile_kerntaken(self, question: str, intent: Intent) -> list[Item]:
         """'de kerntaak van het profiel X': the kerntaken of the named profile."""

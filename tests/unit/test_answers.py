@@ -181,3 +181,16 @@ def test_any_text_gives_a_safe_reply(answers: Answers, text: str) -> None:
 def test_code_like_text_never_breaks(answers: Answers, text: str, dossier: str | None) -> None:
     reply, _ = answers.ask(text, dossier)
     assert_telegram_safe(reply)
+
+
+def test_my_profile_lists_basisdeel_and_profile_kerntaken(answers: Answers) -> None:
+    reply, ids = ask(answers, "uit welke kerntaken bestaat mijn profiel", "commercie:P4")
+    assert ids == ["commercie:P4"]
+    for code in ("B1-K1", "B1-K2", "P4-K1", "P4-K2"):
+        assert code in reply.plain
+
+
+def test_basisdeel_or_profile_ambiguity_has_no_dossier_tip(answers: Answers) -> None:
+    reply, ids = ask(answers, "hoe complex is K2", "commercie:P4")
+    assert set(ids) == {"commercie:B1-K2", "commercie:P4-K2"}
+    assert "/dossier" not in reply.plain
