@@ -25,6 +25,10 @@ _PATTERNS = (
     # creative or personal requests
     r"\bschrijf (?:een|me|mij)\b|\bwrite (?:a|me)\b|\bgedicht|\bpoem\b|\bmop\b|\bjoke\b",
     r"\bhoe gaat (?:het|ie)\b|\bhow are you\b|\bwie ben je\b|\bwho are you\b",
+    # doing the student's own work for them
+    r"\b(?:schrijf|schrijven|maak|maken|doe|doen)\b.{0,40}\bvoor (?:me|mij)\b",
+    r"\bvoor (?:me|mij)\b.{0,40}\b(?:schrijven|maken|doen)\b",
+    r"\b(?:write|do|make)\b.{0,40}\bfor me\b",
     # weather, games, celebrities, politics
     r"\bweer\b.*\b(?:morgen|vandaag)\b|\bweather\b|\bminecraft|\bfortnite|\bvoetbal|\bfootball",
     r"\bkoning\b|\bpresident\b|\bpremier\b|\bhoofdstad|\bcapital of\b",
