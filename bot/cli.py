@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
@@ -130,9 +131,30 @@ def cmd_chat(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    """The main job: the terminal chat (the Telegram bot arrives with its own issue)."""
-    print("No Telegram bot configured yet: starting the terminal chat.", flush=True)
-    return cmd_chat(args)
+    """The main job: the Telegram bot when TELEGRAM_BOT_TOKEN is set, else the terminal chat."""
+    from bot.config import ConfigError, settings
+
+    try:
+        config = settings()
+    except ConfigError as err:
+        print(f"dossierbot: {err}", file=sys.stderr)
+        return 1
+    configure_logging(config.log_level)
+    if config.telegram.token is None:
+        print("TELEGRAM_BOT_TOKEN is not set: starting the terminal chat", flush=True)
+        return cmd_chat(args)
+    from bot.telegram.app import run
+
+    return run(config)
+
+
+def configure_logging(level: str) -> None:
+    """Time, level and logger on stderr; libraries that log URLs (with the token) stay quiet."""
+    logging.basicConfig(
+        level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", force=True
+    )
+    for noisy in ("httpx", "httpcore", "tornado.access", "apscheduler"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
 def build_parser() -> argparse.ArgumentParser:

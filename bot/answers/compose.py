@@ -74,8 +74,10 @@ class Composer:
         if item.type == "profiel":  # the basisdeel's kerntaken apply to every profile
             for basis in self.dossier.sources[item.source].items:
                 if basis.type == "basisdeel":
-                    lines = [f"• {esc(k.code)} {esc(k.title)} ({esc(basis.title.lower())})"
-                             for k in self.dossier.kids(basis.id)] + lines
+                    lines = [
+                        f"• {esc(k.code)} {esc(k.title)} ({esc(basis.title.lower())})"
+                        for k in self.dossier.kids(basis.id)
+                    ] + lines
         return head + "\n" + "\n".join(lines)
 
     def _field(self, item: Item, name: str) -> tuple[str, FieldValue] | None:

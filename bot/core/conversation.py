@@ -14,19 +14,13 @@ from bot.answers.service import Answers
 from bot.core.messages import t
 from bot.core.replies import Reply
 from bot.search.codes import find_codes
-from bot.search.intent import asked_field
+from bot.search.intent import FIELD_WORD, asked_field
 from bot.search.text import content_words, fold
 
 # Words that point back at the item just answered ("welk gedrag hoort erbij", "and its result").
 _ANAPHORA = re.compile(
     r"\b(?:erbij|daarbij|hierbij|daarvan|hiervan|ervan|daar|dit|dat|deze|die|en de|en het|"
     r"and the|and its|its|it|this|that)\b"
-)
-_FIELD_WORDS = re.compile(
-    r"gedrag|behaviou?r|competenti|competenc|resulta|vakkennis|kennis|vaardigh|skills?|"
-    r"knowledge|complex|verantwoordelijk|zelfstandig|responsib|prestatie|indicator|"
-    r"omschrijving|beschrijving|description|werkprocessen|kerntaken|hoort|horen|belong|"
-    r"welk|welke|which|what|wat"
 )
 
 
@@ -44,7 +38,7 @@ def is_follow_up(text: str) -> bool:
     """A short field question without a code of its own: it refers to the last item."""
     if find_codes(text) or asked_field(text) is None:
         return False
-    rest = [w for w in content_words(text) if not _FIELD_WORDS.match(w)]
+    rest = [w for w in content_words(text) if not FIELD_WORD.match(w)]
     return len(rest) <= 1 or (bool(_ANAPHORA.search(fold(text))) and len(rest) <= 3)
 
 

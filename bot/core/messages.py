@@ -133,6 +133,22 @@ _TEXTS: dict[str, dict[str, str]] = {
         "nl": "Je bericht is lang; ik heb alleen het begin gelezen.",
         "en": "Your message is long; I only read the beginning.",
     },
+    "not_your_button": {
+        "nl": "Die knop hoort bij iemand anders. Gebruik zelf /dossier of /vergeet.",
+        "en": "That button belongs to someone else. Use /dossier or /vergeet yourself.",
+    },
+    # Command menu descriptions (setMyCommands; plain text, 1-256 characters).
+    "command_start": {"nl": "Begin en kies je dossier", "en": "Start and choose your dossier"},
+    "command_help": {"nl": "Zo werkt Dossierbot", "en": "How Dossierbot works"},
+    "command_dossier": {
+        "nl": "Kies je dossier of profiel",
+        "en": "Choose your dossier or profile",
+    },
+    "command_privacy": {"nl": "Wat ik over je bewaar", "en": "What I store about you"},
+    "command_vergeet": {
+        "nl": "Wis alles wat ik over je weet",
+        "en": "Erase everything I know about you",
+    },
     "inline_more": {
         "nl": "Open in de chat met Dossierbot",
         "en": "Open in the chat with Dossierbot",

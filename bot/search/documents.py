@@ -13,6 +13,7 @@ from bot.knowledge.model import (
     Item,
     Table,
 )
+from bot.search.text import separable_verbs
 
 TITLE_WEIGHT = 4.0
 PARENT_TITLE_WEIGHT = 0.8
@@ -48,6 +49,7 @@ def field_texts(value: FieldValue) -> Iterator[str]:
 def item_texts(item: Item, dossier: Dossier) -> Iterator[tuple[str, float]]:
     """(text, weight) pairs that make up an item's searchable document."""
     yield item.title, TITLE_WEIGHT
+    yield " ".join(separable_verbs(item.title)), TITLE_WEIGHT
     if item.source_title:
         yield item.source_title, TITLE_WEIGHT / 2
     parent = dossier.parent_of(item)

@@ -13,15 +13,15 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from bot.knowledge.model import Dossier, Item
-from bot.search.codes import find_codes
+from bot.search.codes import CodeRef, find_codes
 from bot.search.documents import item_texts
-from bot.search.intent import Intent, read_intent
+from bot.search.intent import FIELD_WORD, Intent, read_intent
 from bot.search.lexical import LexicalIndex, QueryTerm
 from bot.search.lexicon import PHRASES, is_english, translate
 from bot.search.offtopic import is_off_topic
 from bot.search.resolve import CodeIndex, narrow, resolve_codes
 from bot.search.scope import Scope, top_ancestor
-from bot.search.text import STOPWORDS, fold, stem, words
+from bot.search.text import STOPWORDS, fold, separable_verbs, stem, words
 from bot.search.titles import TitleIndex
 
 MAX_QUESTION = 600  # characters considered; a wall of text is cut, not rejected
@@ -50,6 +50,7 @@ PARENT_TITLE_SHARE = 0.4  # a section's parent title ("Rol 2: ...") names its co
 STRONG_TITLE = 0.5  # title match above which the question is taken to name the item
 LIST_BOOST = 1.5  # 'welke rollen ...': the item whose parts are the roles
 TYPE_BOOST = 1.4  # 'welk werkproces ...': items of the type the question asks for
+_PROFILE_CODE = re.compile(r"\b(?:profiel|profile|p)\s?[1-9]\b")
 _OWN_PROFILE = re.compile(
     r"\bmijn (?:profiel|opleiding|uitstroom|kwalificatie)\b|\bmy (?:profile|course|programme)\b"
 )
@@ -98,7 +99,12 @@ class Search:
         intent = read_intent(question, self.dossier)
         if not words(question):
             return Interpretation("empty", (), None, intent)
-        found = resolve_codes(find_codes(question), intent, scope, self.codes)
+        refs = find_codes(question)
+        if refs and all(r == CodeRef(profile=r.profile) for r in refs):
+            question, intent = self._profile_as_context(question, intent, refs[0].profile)
+            topic = [w for w in self._terms(question, intent)[1] if not FIELD_WORD.match(w)]
+            refs = [] if topic else refs
+        found = resolve_codes(refs, intent, scope, self.codes)
         if found:
             kind: Kind = "item" if len(found) == 1 else "ambiguous"
             hits = tuple(Hit(item.id, 1.0) for item in found)
@@ -113,6 +119,15 @@ class Search:
                 kind, tuple(Hit(i.id, 1.0) for i in listed), intent.field, intent
             )
         return self._rank(question, intent, scope)
+
+    @staticmethod
+    def _profile_as_context(
+        question: str, intent: Intent, profile: str | None
+    ) -> tuple[str, Intent]:
+        """'acountplan opstelen p4': the profile code narrows the search instead of being the
+        answer; the question without the code, with the profile as the named one."""
+        rest = _PROFILE_CODE.sub(" ", fold(question))
+        return rest, replace(intent, profile=profile)
 
     def _own_profile(self, question: str, scope: Scope | None) -> Item | None:
         """'mijn profiel' / 'my profile' with a profile chosen: that profile."""
@@ -137,6 +152,9 @@ class Search:
         content = [
             w for w in words(text) if w not in STOPWORDS and w not in SOURCE_WORDS and len(w) > 1
         ]
+        # "wat houdt X in" asks what X is; it is not the verb "inhouden".
+        joined = separable_verbs(text, skip=frozenset({"in"}), question=True)
+        content += [v for v in joined if v not in content]
         english = is_english(content)
         terms: list[QueryTerm] = []
         for word in content:

@@ -38,6 +38,13 @@ _FIELD_PATTERNS: tuple[tuple[str, str], ...] = (
         r"description|waar gaat|about\b|wat doet|wat doen|what does .{0,60}\bdo\b",
     ),
 )
+# Words that only say which part of an item is asked (or how), not which item.
+FIELD_WORD = re.compile(
+    r"gedrag|behaviou?r|competenti|competenc|resulta|vakkennis|kennis|vaardigh|skills?|"
+    r"knowledge|complex|verantwoordelijk|zelfstandig|responsib|prestatie|indicator|"
+    r"omschrijving|beschrijving|description|werkprocessen|kerntaken|typering|beroepshouding|"
+    r"niveau|level|attitude|hoort|horen|belong|welk|welke|which|what|wat"
+)
 _FIELD_RES = tuple((name, re.compile(pattern)) for name, pattern in _FIELD_PATTERNS)
 
 # Source id -> words that name it. Kept beside the search, not in the YAML: they are how

@@ -68,3 +68,29 @@ def stem(word: str) -> str:
 def content_words(text: str) -> list[str]:
     """Words that carry meaning: no stopwords, no single letters."""
     return [w for w in words(text) if w not in STOPWORDS and len(w) > 1]
+
+
+# Separable-verb particles: "Stelt een accountplan op" is the verb "opstellen".
+PARTICLES = frozenset("op uit aan af in mee door bij over terug toe voor na om".split())
+_CLAUSE = re.compile(r"[,.;:?!()]|\ben\b|\bof\b")
+
+
+def separable_verbs(
+    text: str, skip: frozenset[str] = frozenset(), question: bool = False
+) -> list[str]:
+    """Joined forms of separable verbs in a text: 'Stelt offertes op en brengt ze uit' ->
+    ['opstelt', 'uitbrengt'] (a particle ending a clause + the clause's verb, or the text's
+    first word when the clause starts otherwise: 'Voert marketing- en ...-activiteiten uit')."""
+    found_all = words(text)
+    joined = []
+    for clause in _CLAUSE.split(fold(text)):
+        found = words(clause)
+        if len(found) < 2 or found[-1] not in PARTICLES or found[-1] in skip:
+            continue
+        if question:  # "hoe stel ik een accountplan op": the first word that is not a stopword
+            verb = next((w for w in found[:-1] if w not in STOPWORDS), "")
+        else:  # a title starts with its verb
+            verb = found[0] if found[0].endswith("t") else (found_all[0] if found_all else "")
+        if verb and verb not in STOPWORDS and verb not in PARTICLES:
+            joined.append(found[-1] + verb)
+    return joined

@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from bot.knowledge.model import Item
 from bot.search.lexical import LexicalIndex
-from bot.search.text import STOPWORDS, content_words, stem, words
+from bot.search.text import STOPWORDS, content_words, separable_verbs, stem, words
 
 MIN_PREFIX = 3
 MAX_EXTENSION = 2
@@ -36,7 +36,8 @@ class TitleIndex:
     def _stems(self, item: Item) -> frozenset[str]:
         """Stems of the title words, compounds with their parts (beleids|ondersteuner)."""
         found: set[str] = set()
-        for word in words(f"{item.title} {item.source_title or ''}"):
+        title = f"{item.title} {item.source_title or ''}"
+        for word in words(title) + separable_verbs(title):
             if word in STOPWORDS or len(word) < 2:
                 continue
             found.add(stem(word))
