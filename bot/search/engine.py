@@ -44,6 +44,7 @@ GENERIC = frozenset(
 SOURCE_WORDS = frozenset(
     "bcp sbb onderzoek beroepenonderzoek research cgo europass kwalificatiedossier".split()
 )
+GENERIC_STEMS = frozenset(stem(w) for w in GENERIC)
 GENERIC_WEIGHT = 0.3
 EMPTY_PENALTY = 0.85
 PARENT_TITLE_SHARE = 0.4  # a section's parent title ("Rol 2: ...") names its context
@@ -159,10 +160,14 @@ class Search:
         terms: list[QueryTerm] = []
         for word in content:
             expanded = self.index.expand(word, english)
-            if word in GENERIC:
+            if stem(word) in GENERIC_STEMS:
                 expanded = [replace(t, weight=t.weight * GENERIC_WEIGHT) for t in expanded]
             terms += expanded
-        informative = [w for w in content if w not in GENERIC | SOURCE_WORDS and not w.isdigit()]
+        informative = [
+            w
+            for w in content
+            if stem(w) not in GENERIC_STEMS and w not in SOURCE_WORDS and not w.isdigit()
+        ]
         return terms, informative
 
     def _boost(self, item: Item, intent: Intent, scope: Scope | None) -> float:

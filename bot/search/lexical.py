@@ -87,7 +87,8 @@ class Vocabulary:
             for part in (head, tail):
                 if part in self.counts and part not in STOPWORDS and len(part) > len(best):
                     best = part
-        return best or None
+        # A short known piece of a long unknown word is as likely chance ('foto|synthese').
+        return best if len(best) >= 5 and len(best) * 5 >= len(word) * 2 else None
 
     def correct(self, word: str) -> tuple[str, float] | None:
         """The nearest known word to a misspelt one, with its similarity (0-100)."""

@@ -15,7 +15,10 @@ _PATTERNS = (
     # arithmetic: "15 keer 17", "3 + 4", "what is 12 times 7"
     r"\b\d+\s*(?:keer|maal|x|\*|plus|min|gedeeld door|times|divided by|\+|/)\s*\d+\b",
     # percentages of numbers, equations and prices
-    r"\b\d+\s*%\s*(?:van|of)\s*\d+|\b[a-z]\s*\^\s*\d|\bx\s*[-+=]\s*\d",
+    r"\b\d+\s*%\s*(?:van|of)\s*\d+|\b[a-z]\s*\^\s*\d|\b\d*[a-z]\s*[-+*/]\s*\d+\s*=",
+    r"\bhuiswerk\b|\bhomework\b|\bessay\b|\bwerkstuk\b",
+    # the student's own grades and results
+    r"\b(?:welk|mijn|mn|my)\s+(?:cijfer|cijfers|grade|grades)\b",
     r"\b\d+\s*(?:euro|eur|dollar)\b|[€$]\s*\d",
     # pay and money for the student personally
     r"\bsalaris|\bverdien|\bloon\b|\bsalary|\bwage|\bearn\b|\bearns\b|\buurloon|\bbruto\b",
@@ -28,7 +31,7 @@ _PATTERNS = (
     # doing the student's own work for them
     r"\b(?:schrijf|schrijven|maak|maken|doe|doen)\b.{0,40}\bvoor (?:me|mij)\b",
     r"\bvoor (?:me|mij)\b.{0,40}\b(?:schrijven|maken|doen)\b",
-    r"\b(?:write|do|make)\b.{0,40}\bfor me\b",
+    r"\b(?:write|do|make)\b.{0,40}\bfor me\b|\bwrite my\b",
     # weather, games, celebrities, politics
     r"\bweer\b.*\b(?:morgen|vandaag)\b|\bweather\b|\bminecraft|\bfortnite|\bvoetbal|\bfootball",
     r"\bkoning\b|\bpresident\b|\bpremier\b|\bhoofdstad|\bcapital of\b",
