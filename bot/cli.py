@@ -139,7 +139,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     except ConfigError as err:
         print(f"dossierbot: {err}", file=sys.stderr)
         return 1
-    configure_logging(config.log_level)
+    configure_logging(config.log_level, (config.telegram.token, config.telegram.webhook_secret))
     if config.telegram.token is None:
         print("TELEGRAM_BOT_TOKEN is not set: starting the terminal chat", flush=True)
         return cmd_chat(args)
@@ -148,13 +148,27 @@ def cmd_run(args: argparse.Namespace) -> int:
     return run(config)
 
 
-def configure_logging(level: str) -> None:
-    """Time, level and logger on stderr; libraries that log URLs (with the token) stay quiet."""
-    logging.basicConfig(
-        level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", force=True
-    )
-    for noisy in ("httpx", "httpcore", "tornado.access", "apscheduler"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
+def configure_logging(level: str, secrets: Sequence[str | None] = ()) -> None:
+    """Time, level and logger on stderr; secrets (the bot token) masked even at DEBUG."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(_Masking("%(asctime)s %(levelname)s %(name)s: %(message)s", secrets))
+    logging.basicConfig(level=level, handlers=[handler], force=True)
+    for noisy in ("httpx", "httpcore", "tornado.access", "apscheduler", "alembic.runtime.plugins"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)  # httpx logs every URL at INFO
+
+
+class _Masking(logging.Formatter):
+    """A formatter that replaces secrets in the finished line (PTB logs its URLs at DEBUG)."""
+
+    def __init__(self, fmt: str, secrets: Sequence[str | None]) -> None:
+        super().__init__(fmt)
+        self.secrets = [secret for secret in secrets if secret]
+
+    def format(self, record: logging.LogRecord) -> str:
+        line = super().format(record)
+        for secret in self.secrets:
+            line = line.replace(secret, "***")
+        return line
 
 
 def build_parser() -> argparse.ArgumentParser:

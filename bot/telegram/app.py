@@ -95,6 +95,10 @@ async def running(
     """The application receiving and handling updates inside the block, stopped after it."""
     try:
         await app.initialize()  # getMe: InvalidToken or NetworkError here
+    except BaseException:
+        await app.bot.shutdown()  # Application.shutdown skips a half-initialized app
+        raise
+    try:
         assert app.post_init is not None and app.post_shutdown is not None
         await app.post_init(app)
         stop_updates = await start_updates(app, settings, listen, poll_timeout)

@@ -128,17 +128,17 @@ async def inline_query(update: Update, context: Context) -> None:
 
 
 def describe(update: object) -> str:
-    """'update 12 (message, private, /help)': what an update was, without its text."""
+    """'update=12 kind=message chat=private command=/help': an update without its text."""
     if not isinstance(update, Update):
-        return repr(type(update).__name__)
+        return f"update=none kind={type(update).__name__}"
     kind = next((k for k in ALLOWED_UPDATES if getattr(update, k, None)), "other")
-    parts = [kind]
+    fields = [f"update={update.update_id}", f"kind={kind}"]
     if update.effective_chat is not None:
-        parts.append(update.effective_chat.type)
+        fields.append(f"chat={update.effective_chat.type}")
     text = update.message.text if update.message else None
     if text and text.startswith("/"):
-        parts.append(text.split(maxsplit=1)[0][:40])  # the command, never the question
-    return f"update {update.update_id} ({', '.join(parts)})"
+        fields.append(f"command={text.split(maxsplit=1)[0][:40]}")  # never the question
+    return " ".join(fields)
 
 
 async def log_update(update: Update, context: Context) -> None:
@@ -148,7 +148,7 @@ async def log_update(update: Update, context: Context) -> None:
 
 async def on_error(update: object, context: Context) -> None:
     """Log the failure with its update; tell the user in their language. Never raises."""
-    log.error("%s failed", describe(update), exc_info=context.error)
+    log.error("handler failed: %s", describe(update), exc_info=context.error)
     if not isinstance(update, Update) or update.effective_chat is None:
         return
     user = update.effective_user

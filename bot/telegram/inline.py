@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from telegram import InlineQueryResultArticle, InlineQueryResultsButton, InputTextMessageContent
+from telegram.constants import ParseMode
 
 from bot.answers.service import Answers
 from bot.core.messages import t
@@ -38,7 +39,7 @@ def article(answers: Answers, item: Item, field: str | None, lang: str, query: s
         id=result_id(item.id),
         title=f"{code}{item.title}",
         description=f"{source} — {quote}" if quote else source,
-        input_message_content=InputTextMessageContent(reply.html, parse_mode="HTML"),
+        input_message_content=InputTextMessageContent(reply.html, parse_mode=ParseMode.HTML),
     )
 
 

@@ -47,8 +47,8 @@ def secret_token(configured: str | None) -> str:
 class _Updates(tornado.web.RequestHandler):
     """POST from Telegram: check the secret, decode the update, queue it."""
 
-    def initialize(self, application: App, secret: str) -> None:
-        self.bot_app = application
+    def initialize(self, bot_app: App, secret: str) -> None:
+        self.bot_app = bot_app
         self.secret = secret.encode()
 
     async def post(self) -> None:
@@ -65,8 +65,8 @@ class _Updates(tornado.web.RequestHandler):
 class _Health(tornado.web.RequestHandler):
     """GET /healthz: 200 'ok' while the application runs, 503 otherwise."""
 
-    def initialize(self, application: App) -> None:
-        self.bot_app = application
+    def initialize(self, bot_app: App) -> None:
+        self.bot_app = bot_app
 
     def get(self) -> None:
         self.set_header("Content-Type", "text/plain; charset=utf-8")
@@ -87,8 +87,8 @@ class WebhookServer:
 
     def __init__(self, application: App, path: str, secret: str) -> None:
         routes: list[Any] = [
-            (HEALTH_PATH, _Health, {"application": application}),
-            (re.escape(path) + "/?", _Updates, {"application": application, "secret": secret}),
+            (HEALTH_PATH, _Health, {"bot_app": application}),
+            (re.escape(path) + "/?", _Updates, {"bot_app": application, "secret": secret}),
         ]
         self._http = tornado.httpserver.HTTPServer(_Quiet(routes), max_body_size=MAX_BODY)
 
