@@ -18,6 +18,7 @@ from bot.knowledge.load import load_dossier
 from bot.telegram.app import build_application, running
 from bot.telegram.context import App, Services, services_from
 from tests.fakebot import FakeBotAPI
+from tests.integration.conftest import BACKENDS, PG_URL, reset_postgres
 
 
 @pytest.fixture(scope="session")
@@ -41,6 +42,15 @@ def bot_settings(fake: FakeBotAPI, tmp_path: Path, **env: str) -> Settings:
         "DATABASE_URL": f"sqlite:///{tmp_path / 'dossierbot.sqlite3'}",
     }
     return settings_from(base | env)
+
+
+@pytest.fixture(params=BACKENDS)
+async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The bot's store: a SQLite file, and the wiped TEST_DATABASE_URL PostgreSQL when set."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'dossierbot.sqlite3'}"
+    await reset_postgres(PG_URL)
+    return PG_URL
 
 
 def fast_builder(fake: FakeBotAPI) -> ApplicationBuilder:
@@ -94,10 +104,11 @@ class RunningBot:
 
 @pytest_asyncio.fixture
 async def bot(
-    fake_bot_api: FakeBotAPI, tmp_path: Path, answers: Answers
+    fake_bot_api: FakeBotAPI, tmp_path: Path, answers: Answers, database_url: str
 ) -> AsyncIterator[RunningBot]:
-    """A started bot in polling mode; stopped (store closed) after the test."""
-    running_bot = RunningBot(fake_bot_api, bot_settings(fake_bot_api, tmp_path), answers)
+    """A started bot in polling mode on each store backend; stopped (store closed) after."""
+    settings = bot_settings(fake_bot_api, tmp_path, DATABASE_URL=database_url)
+    running_bot = RunningBot(fake_bot_api, settings, answers)
     await running_bot.start()
     try:
         yield running_bot

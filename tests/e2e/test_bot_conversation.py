@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
+
+from sqlalchemy import inspect, text
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.e2e.conftest import RunningBot
 from tests.fakebot import FakeBotAPI
@@ -102,16 +104,20 @@ async def test_changing_the_dossier_changes_the_next_answer(
     )
 
 
-def rows_mentioning(database: Path, user_id: int) -> list[str]:
-    """Every table.column in the database holding the user's id."""
+async def rows_mentioning(engine: AsyncEngine, user_id: int) -> list[str]:
+    """Every table.column in the database (SQLite or PostgreSQL) holding the user's id."""
     found = []
-    with sqlite3.connect(database) as db:
-        tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-        for table in tables:
-            for column in [r[1] for r in db.execute(f'PRAGMA table_info("{table}")')]:
-                where = f'"{column}" = ? OR CAST("{column}" AS TEXT) = ?'
-                sql = f'SELECT COUNT(*) FROM "{table}" WHERE {where}'
-                if db.execute(sql, (user_id, str(user_id))).fetchone()[0]:
+    async with engine.connect() as conn:
+        tables = await conn.run_sync(
+            lambda c: {
+                t: [col["name"] for col in inspect(c).get_columns(t)]
+                for t in inspect(c).get_table_names()
+            }
+        )
+        for table, columns in tables.items():
+            for column in columns:
+                sql = text(f'SELECT COUNT(*) FROM "{table}" WHERE CAST("{column}" AS TEXT) = :v')
+                if (await conn.execute(sql, {"v": str(user_id)})).scalar_one():
                     found.append(f"{table}.{column}")
     return found
 
@@ -122,8 +128,8 @@ async def test_vergeet_erases_the_user_from_every_table(
     user_id = fake_bot_api.default_user.id
     await ask(fake_bot_api, "/start dossier_P4")
     await ask(fake_bot_api, "wp 2.4")
-    database = tmp_path / "dossierbot.sqlite3"
-    assert rows_mentioning(database, user_id) == ["users.id"]
+    engine = bot.services.store.engine
+    assert await rows_mentioning(engine, user_id) == ["users.id"]
 
     assert "Weet je het zeker?" in await ask(fake_bot_api, "/vergeet")
     await fake_bot_api.user_presses(fake_bot_api.last_message(), "Ja, wis alles")
@@ -132,7 +138,7 @@ async def test_vergeet_erases_the_user_from_every_table(
     assert (done.text or "").startswith("Gedaan: ik weet niets meer over je.")
     assert done.buttons == []
     assert await bot.user_row(user_id) is None
-    assert rows_mentioning(database, user_id) == []
+    assert await rows_mentioning(engine, user_id) == []
 
 
 async def test_html_in_a_question_is_answered_with_valid_html(
