@@ -1,4 +1,7 @@
-"""Helpers several importers share: line cleaning, joining wrapped lines, item and table shapes."""
+"""Helpers the bcp and beroepenonderzoek importers share: line cleaning, wrapped lines, tables.
+
+Items themselves are built with ``item_data``, as in the other importers.
+"""
 
 from __future__ import annotations
 
@@ -39,24 +42,3 @@ def join_lines(lines: Iterable[SourceLine]) -> str:
 def table(columns: Iterable[str], rows: Iterable[Iterable[str]]) -> dict[str, Any]:
     """The ``tabel`` field: column names and rows of cells."""
     return {"kolommen": list(columns), "rijen": [list(row) for row in rows]}
-
-
-def item(
-    source_id: str,
-    kind: str,
-    code: str,
-    title: str,
-    line: int,
-    fields: dict[str, Any],
-    parent: str | None = None,
-) -> dict[str, Any]:
-    """One item in the loader's key order; empty fields are left out."""
-    data: dict[str, Any] = {"id": f"{source_id}:{code}", "type": kind, "code": code}
-    if parent:
-        data["parent"] = f"{source_id}:{parent}"
-    data["title"] = title
-    data["line"] = line
-    filled = {name: value for name, value in fields.items() if value}
-    if filled:
-        data["fields"] = filled
-    return data

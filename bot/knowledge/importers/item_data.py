@@ -1,4 +1,4 @@
-"""The item dicts the sbb_dossier, cgo_dossier and europass importers emit.
+"""The item dicts the importers emit (built here so every format agrees on their shape).
 
 Keys come in one fixed order (id, type, code, parent, title, source_title, line,
 not_applicable, fields), so the generated YAML reads the same for every format.

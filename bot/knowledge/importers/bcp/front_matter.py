@@ -11,7 +11,7 @@ from bot.knowledge.importers.bcp.people import cut_people, people_table
 from bot.knowledge.importers.bcp.prose import paragraph_text
 from bot.knowledge.importers.bcp.rows import Row, label_rows, render_rows
 from bot.knowledge.importers.bcp.structure import Block
-from bot.knowledge.importers.common import item
+from bot.knowledge.importers.item_data import item, non_empty
 
 # Front-matter headings that start an item of their own; other front headings (the Sectorraad
 # page, Brondocumenten) become labelled paragraphs of the item before them.
@@ -88,7 +88,9 @@ def front_items(source_id: str, front: list[Block]) -> tuple[list[dict[str, Any]
         else:
             fields = _colofon(blocks)
             colofon_text = fields["tekst"]
-        items.append(item(source_id, "sectie", code, head.title, head.line, fields))
+        items.append(
+            item(source_id, "sectie", code, head.title, head.line, fields=non_empty(fields))
+        )
     return items, colofon_text
 
 

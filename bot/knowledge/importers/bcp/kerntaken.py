@@ -9,7 +9,8 @@ from bot.knowledge.competencies import competency_entry
 from bot.knowledge.importers.bcp.lines import Line, with_text
 from bot.knowledge.importers.bcp.prose import entries, paragraph_text
 from bot.knowledge.importers.bcp.werkprocessen import Kerntaak, Werkproces
-from bot.knowledge.importers.common import item, join_lines
+from bot.knowledge.importers.common import join_lines
+from bot.knowledge.importers.item_data import item, non_empty
 
 _OVERVIEW_KERNTAAK = re.compile(r"^Kerntaak\s+(\d+)\s*(.*)$")
 _OVERVIEW_WERKPROCES = re.compile(r"^(\d+\.\d+)\s+(\S.*)$")
@@ -37,6 +38,7 @@ def parse_overview(lines: list[Line]) -> dict[str, str]:
 
 
 def _werkproces_fields(wp: Werkproces) -> dict[str, Any]:
+    """The five fields every werkproces has, in the order of the template."""
     return {
         "omschrijving": paragraph_text(wp.description),
         "competenties": [competency_entry(name) for name in wp.competencies],
@@ -56,10 +58,12 @@ def kerntaak_items(
     for kt in kerntaken:
         code = f"K{kt.number}"
         title = overview.get(code, kt.title)
-        fields = {"toelichting": paragraph_text(kt.toelichting)}
-        items.append(item(source_id, "kerntaak", code, title, kt.line, fields))
+        fields = non_empty({"toelichting": paragraph_text(kt.toelichting)})
+        items.append(item(source_id, "kerntaak", code, title, kt.line, fields=fields))
         for wp in kt.werkprocessen:
             title = wp.title or overview.get(wp.code, "")
-            fields = _werkproces_fields(wp)
-            items.append(item(source_id, "werkproces", wp.code, title, wp.line, fields, code))
+            fields = non_empty(_werkproces_fields(wp))
+            items.append(
+                item(source_id, "werkproces", wp.code, title, wp.line, parent=code, fields=fields)
+            )
     return items

@@ -6,6 +6,7 @@ import re
 
 from bot.knowledge.importers.bcp.lines import Line
 from bot.knowledge.importers.common import join_wrapped
+from bot.knowledge.importers.item_data import join_paragraphs
 
 BULLET = re.compile(r"^[-•–]\s*")
 _KEY_VALUE = re.compile(r"^[A-Z]\w*(?: \w+){0,2}:(?:\s+\S|$)")  # 'Op: 27 september 2010'
@@ -54,6 +55,7 @@ class _Paragraphs:
         return ["\n".join(p) for p in self.done if p]
 
     def _add_text(self, line: Line) -> None:
+        """A bullet or 'Key: value' line starts a line; a sentence may end the paragraph."""
         text = line.text
         if BULLET.match(text):
             self._flush()
@@ -90,7 +92,7 @@ def paragraphs(lines: list[Line], width: int | None = None) -> list[str]:
 
 def paragraph_text(lines: list[Line]) -> str:
     """The paragraphs of lines as one text, separated by blank lines."""
-    return "\n\n".join(paragraphs(lines))
+    return join_paragraphs(paragraphs(lines))
 
 
 def entries(lines: list[Line]) -> list[str]:

@@ -9,7 +9,7 @@ from bot.knowledge.importers.bcp.lines import Line
 from bot.knowledge.importers.bcp.prose import entries, is_list, paragraph_text
 from bot.knowledge.importers.bcp.rows import label_rows, render_rows
 from bot.knowledge.importers.bcp.structure import Block, split_numbered
-from bot.knowledge.importers.common import item
+from bot.knowledge.importers.item_data import item, non_empty
 
 # Row labels of the left column in chapter 1 (fixed by the BCP template).
 _SECTION_LABELS = (
@@ -48,10 +48,20 @@ def section_items(source_id: str, chapter: Block) -> list[dict[str, Any]]:
     """A general chapter ('H1') and its numbered sections ('H1.1' …)."""
     intro, sections = split_numbered(chapter, r"^(\d+)\.(\d+)\s+(\S.*)$")
     code = f"H{chapter.number}"
-    intro_fields = {"tekst": paragraph_text(intro)}
-    items = [item(source_id, "sectie", code, chapter.title, chapter.line, intro_fields)]
+    fields = non_empty({"tekst": paragraph_text(intro)})
+    items = [item(source_id, "sectie", code, chapter.title, chapter.line, fields=fields)]
     for section in sections:
-        fields = _section_fields(section.lines)
+        fields = non_empty(_section_fields(section.lines))
         number = f"H{section.number}"
-        items.append(item(source_id, "sectie", number, section.title, section.line, fields, code))
+        items.append(
+            item(
+                source_id,
+                "sectie",
+                number,
+                section.title,
+                section.line,
+                parent=code,
+                fields=fields,
+            )
+        )
     return items

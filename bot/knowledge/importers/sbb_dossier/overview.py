@@ -157,9 +157,9 @@ class _EntryReader:
 
     def _basisdeel(self, code: str) -> None:
         """Open the basisdeel at its first kerntaak: it has no code line of its own."""
-        in_basisdeel = self.basisdeel_line is not None and kind_of(code) == "basisdeel"
-        if in_basisdeel and code not in self.seen:
-            self.start(code, BASISDEEL, self.basisdeel_line)
+        line = self.basisdeel_line
+        if line is not None and kind_of(code) == "basisdeel" and code not in self.seen:
+            self.start(code, BASISDEEL, line)
 
 
 def _entries(lines: list[Line]) -> list[Entry]:
