@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import Counter
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bot.knowledge.build import render_source
 from bot.knowledge.importers.bcp import parse
+from tests.unit.importer_support import (
+    KNOWLEDGE,
+    committed_and_rendered,
+    field_strings,
+    items_fixture,  # noqa: F401  (the shared `items` fixture)
+    items_tsv_rows,
+)
 
-ROOT = Path(__file__).resolve().parents[2]
-SOURCE = ROOT / "knowledge" / "sources" / "bcp-2010.txt"
-ITEMS_TSV = ROOT.parent / "shared" / "spec" / "items.tsv"
+SOURCE = KNOWLEDGE / "sources" / "bcp-2010.txt"
 SOURCE_ID = "bcp-2010"
 KLANT = 'Op de behoeften en verwachtingen van de "klant" richten'
 
@@ -31,11 +32,6 @@ def data(text: str) -> dict[str, Any]:
     return parse(text, SOURCE_ID)
 
 
-@pytest.fixture(scope="module")
-def items(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return {item["id"]: item for item in data["items"]}
-
-
 def fields(items: dict[str, dict[str, Any]], code: str) -> dict[str, Any]:
     return items[f"{SOURCE_ID}:{code}"]["fields"]
 
@@ -44,29 +40,11 @@ def names(items: dict[str, dict[str, Any]], code: str) -> list[str]:
     return [entry["naam"] for entry in fields(items, code)["competenties"]]
 
 
-def strings(value: Any) -> Iterator[str]:
-    """Every string inside a value (fields, tables, competency entries)."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for v in value.values():
-            yield from strings(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from strings(v)
-
-
-def expected_rows() -> list[dict[str, str]]:
-    with ITEMS_TSV.open(encoding="utf-8", newline="") as handle:
-        rows = csv.DictReader(handle, delimiter="\t", fieldnames=["id", "type", "parent", "title"])
-        return [row for row in rows if row["id"].startswith(f"{SOURCE_ID}:")]
-
-
 # --------------------------------------------------------------------------- coverage
 
 
 def test_items_match_items_tsv(items: dict[str, dict[str, Any]]) -> None:
-    rows = expected_rows()
+    rows = items_tsv_rows(SOURCE_ID, skip_if_missing=False)
     assert len(rows) == 25
     assert sorted(items) == sorted(row["id"] for row in rows)
     for row in rows:
@@ -340,15 +318,14 @@ def test_flattened_tables_only_used_when_the_words_match(text: str) -> None:
 
 
 def test_no_page_furniture_html_or_glyphs(data: dict[str, Any]) -> None:
-    for item in data["items"]:
-        for value in strings(item.get("fields", {})):
-            assert "BCP Junior accountmanager" not in value, item["id"]
-            assert "\u00a0" not in value and "  " not in value and value == value.strip()
-            assert not re.search(r"<\s*/?\s*(p|ul|li|br)\b", value), item["id"]
-            for line in value.split("\n"):
-                assert not re.fullmatch(r"\d+", line), item["id"]  # bare page numbers
-                assert not re.match(r"[-•§]\s", line), (item["id"], line)
-                assert "↑" not in line and "\uf0b7" not in line
+    for item_id, value in field_strings(data):
+        assert "BCP Junior accountmanager" not in value, item_id
+        assert "\u00a0" not in value and "  " not in value and value == value.strip()
+        assert not re.search(r"<\s*/?\s*(p|ul|li|br)\b", value), item_id
+        for line in value.split("\n"):
+            assert not re.fullmatch(r"\d+", line), item_id  # bare page numbers
+            assert not re.match(r"[-•§]\s", line), (item_id, line)
+            assert "↑" not in line and "\uf0b7" not in line
 
 
 def test_paragraphs_are_joined(data: dict[str, Any]) -> None:
@@ -421,5 +398,5 @@ def test_parse_is_deterministic(text: str, data: dict[str, Any]) -> None:
 
 
 def test_committed_yaml_has_no_drift() -> None:
-    committed = (ROOT / "knowledge" / f"{SOURCE_ID}.yaml").read_text(encoding="utf-8")
-    assert render_source(SOURCE, SOURCE_ID, SOURCE_ID, ROOT / "knowledge") == committed
+    committed, rendered = committed_and_rendered(SOURCE, SOURCE_ID, SOURCE_ID)
+    assert rendered == committed

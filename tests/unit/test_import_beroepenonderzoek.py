@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bot.knowledge.build import render_source
 from bot.knowledge.importers import parser_for
 from bot.knowledge.importers.beroepenonderzoek import parse
+from tests.unit.importer_support import (
+    KNOWLEDGE,
+    all_text,
+    committed_and_rendered,
+    items_fixture,  # noqa: F401  (the shared `items` fixture)
+    items_tsv_rows,
+    strings,
+)
 
-REPO = Path(__file__).resolve().parents[2]
-KNOWLEDGE = REPO / "knowledge"
 SOURCE = KNOWLEDGE / "sources" / "beroepenonderzoek.txt"
-ITEMS_TSV = REPO.parent / "shared" / "spec" / "items.tsv"
 SOURCE_ID = "beroepenonderzoek"
 P = f"{SOURCE_ID}:"
 
@@ -93,43 +96,12 @@ def data() -> dict[str, Any]:
     return parse(SOURCE.read_text(encoding="utf-8"), SOURCE_ID)
 
 
-@pytest.fixture(scope="module")
-def items(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return {item["id"]: item for item in data["items"]}
-
-
 def _fields(items: dict[str, dict[str, Any]], code: str) -> dict[str, Any]:
     return items[P + code].get("fields", {})
 
 
 def _paragraphs(items: dict[str, dict[str, Any]], code: str) -> list[str]:
     return _fields(items, code)["tekst"].split("\n\n")
-
-
-def _expected_rows() -> list[list[str]]:
-    if not ITEMS_TSV.is_file():
-        pytest.skip("shared items.tsv not available")
-    lines = ITEMS_TSV.read_text(encoding="utf-8").splitlines()[1:]
-    return [line.split("\t") for line in lines if line.startswith(P)]
-
-
-def _strings(value: Any) -> list[str]:
-    """Every string inside a field value (text, list, table)."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for v in value.values() for s in _strings(v)]
-    if isinstance(value, list):
-        return [s for v in value for s in _strings(v)]
-    return []
-
-
-def _all_text(data: dict[str, Any]) -> list[str]:
-    out = [data["source"]["title"]]
-    for item in data["items"]:
-        out.append(item["title"])
-        out.extend(_strings(item.get("fields", {})))
-    return out
 
 
 def _table_rows(data: dict[str, Any], code: str) -> list[list[str]]:
@@ -141,7 +113,9 @@ def _table_rows(data: dict[str, Any], code: str) -> list[list[str]]:
 
 
 def test_items_match_items_tsv_exactly(data: dict[str, Any]) -> None:
-    expected = {row[0]: row[1:] for row in _expected_rows()}
+    expected = {
+        row["id"]: [row["type"], row["parent"], row["title"]] for row in items_tsv_rows(SOURCE_ID)
+    }
     got = {
         item["id"]: [item["type"], item.get("parent", ""), item["title"]] for item in data["items"]
     }
@@ -283,7 +257,7 @@ def test_every_role_has_its_competency_list(items: dict[str, dict[str, Any]]) ->
 def test_competencies_left_the_sections_they_landed_in(items: dict[str, dict[str, Any]]) -> None:
     names = {name for names in COMPETENCIES.values() for name in names}
     for code in ("4.1.3", "4.3.3", "5.1.3", "5.2.3", "5.3.3", "4.1.4"):
-        for text in _strings(_fields(items, code)):
+        for text in strings(_fields(items, code)):
             for entry in text.split("\n\n"):
                 assert re.sub(r"^\d+\. ", "", entry) not in names, (code, entry)
     assert "lijst" not in _fields(items, "4.1.4")
@@ -335,14 +309,14 @@ def test_role_tables_across_page_breaks(items: dict[str, dict[str, Any]]) -> Non
 
 
 def test_no_repeated_table_header_or_legend(data: dict[str, Any]) -> None:
-    for text in _all_text(data):
+    for text in all_text(data):
         for header in ROLE_TABLE_HEADERS:
             assert header not in text
         assert "Sluit goed aan" not in text
         assert "Sluit onvoldoende aan" not in text
         assert not text.startswith("Tabel x")
     for code in ("2.3", "2.3b"):  # table 2's header, printed again after its page break
-        cells = _strings(_table_rows(data, code))
+        cells = strings(_table_rows(data, code))
         assert not any("Genoemd in kwalitatieve interviews" in cell for cell in cells)
 
 
@@ -363,7 +337,7 @@ def test_role_descriptions_hold_the_tasks(items: dict[str, dict[str, Any]]) -> N
 
 
 def test_typos_fixed(data: dict[str, Any], items: dict[str, dict[str, Any]]) -> None:
-    text = "\n".join(_all_text(data))
+    text = "\n".join(all_text(data))
     assert "Kantgericht" not in text
     assert "Beinvloeden" not in text
     assert _fields(items, "5.1.2")["lijst"][0] == "1. Klantgericht handelen"
@@ -428,7 +402,7 @@ def test_covid_section(items: dict[str, dict[str, Any]]) -> None:
 
 
 def test_no_furniture_glyphs_or_html(data: dict[str, Any]) -> None:
-    for text in _all_text(data):
+    for text in all_text(data):
         assert "\u00a0" not in text
         assert not re.search(r"<[a-z/][^>]*>", text)
         assert not re.search(r"(^|\n)\s*[•§\uf0b7-]", text), text[:60]
@@ -453,6 +427,5 @@ def test_reparse_is_identical(data: dict[str, Any]) -> None:
 
 
 def test_committed_yaml_matches_importer() -> None:
-    committed = KNOWLEDGE / f"{SOURCE_ID}.yaml"
-    rendered = render_source(SOURCE, "beroepenonderzoek", SOURCE_ID, KNOWLEDGE)
-    assert committed.read_text(encoding="utf-8") == rendered
+    committed, rendered = committed_and_rendered(SOURCE, "beroepenonderzoek", SOURCE_ID)
+    assert committed == rendered

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bot.knowledge.build import render_source
 from bot.knowledge.importers.cgo_dossier import parse, segments
+from tests.unit.importer_support import (
+    KNOWLEDGE,
+    committed_and_rendered,
+    items_fixture,  # noqa: F401  (the shared `items` fixture)
+    items_tsv_rows,
+    strings,
+)
 
-ROOT = Path(__file__).resolve().parents[2]
-SOURCE = ROOT / "knowledge" / "sources" / "commercie-cgo.txt"
-ITEMS_TSV = ROOT.parent / "shared" / "spec" / "items.tsv"
+SOURCE = KNOWLEDGE / "sources" / "commercie-cgo.txt"
 SOURCE_ID = "commercie-cgo"
 NOT_APPLICABLE = "Dit werkproces is op deze uitstroom niet van toepassing"
 
@@ -30,11 +32,6 @@ def data(text: str) -> dict[str, Any]:
     return parse(text, SOURCE_ID)
 
 
-@pytest.fixture(scope="module")
-def items(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return {item["id"]: item for item in data["items"]}
-
-
 def fields(items: dict[str, dict[str, Any]], code: str) -> dict[str, Any]:
     return items[f"{SOURCE_ID}:{code}"]["fields"]
 
@@ -45,28 +42,12 @@ def row(items: dict[str, dict[str, Any]], code: str, name: str) -> dict[str, Any
     return found
 
 
-def strings(value: Any) -> list[str]:
-    """Every string inside a nested value."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for v in value.values() for s in strings(v)]
-    if isinstance(value, list):
-        return [s for v in value for s in strings(v)]
-    return []
-
-
 # -- the items of items.tsv -----------------------------------------------------------------
 
 
 def test_items_match_items_tsv(data: dict[str, Any]) -> None:
-    with ITEMS_TSV.open(encoding="utf-8") as handle:
-        rows = [
-            r
-            for r in csv.reader(handle, delimiter="\t")
-            if r and r[0].startswith("commercie-cgo:")
-        ]
-    expected = {r[0]: (r[1], r[2] or None, r[3]) for r in rows}
+    rows = items_tsv_rows(SOURCE_ID, skip_if_missing=False)
+    expected = {r["id"]: (r["type"], r["parent"] or None, r["title"]) for r in rows}
     got = {i["id"]: (i["type"], i.get("parent"), i["title"]) for i in data["items"]}
     assert got == expected
     assert len(data["items"]) == len(expected) == 24
@@ -430,6 +411,5 @@ def test_parse_is_deterministic(text: str, data: dict[str, Any]) -> None:
 
 
 def test_committed_yaml_is_current() -> None:
-    out_dir = ROOT / "knowledge"
-    rendered = render_source(SOURCE, "commercie-cgo", SOURCE_ID, out_dir)
-    assert (out_dir / f"{SOURCE_ID}.yaml").read_text(encoding="utf-8") == rendered
+    committed, rendered = committed_and_rendered(SOURCE, "commercie-cgo", SOURCE_ID)
+    assert committed == rendered

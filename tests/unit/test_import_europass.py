@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bot.knowledge.build import render_source
 from bot.knowledge.importers import parser_for
 from bot.knowledge.importers.europass import parse
+from tests.unit.importer_support import (
+    KNOWLEDGE,
+    all_text,
+    committed_and_rendered,
+    field_strings,
+    items_fixture,  # noqa: F401  (the shared `items` fixture)
+    items_tsv_rows,
+)
 
-REPO = Path(__file__).resolve().parents[2]
-KNOWLEDGE = REPO / "knowledge"
 SOURCE = KNOWLEDGE / "sources" / "commercie-2015.txt"
-ITEMS_TSV = REPO.parent / "shared" / "spec" / "items.tsv"
 SOURCE_ID = "commercie-2015"
 
 
@@ -26,44 +28,12 @@ def data() -> dict[str, Any]:
     return parse(SOURCE.read_text(encoding="utf-8"), SOURCE_ID)
 
 
-@pytest.fixture(scope="module")
-def items(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return {item["id"]: item for item in data["items"]}
-
-
-def _expected_rows() -> list[dict[str, str]]:
-    if not ITEMS_TSV.is_file():
-        pytest.skip("shared items.tsv not available")
-    with ITEMS_TSV.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t"))
-    return [row for row in rows if row["id"].startswith(f"{SOURCE_ID}:")]
-
-
-def _strings(value: Any) -> list[str]:
-    """Every string inside a field value (text, list, table)."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for v in value.values() for s in _strings(v)]
-    if isinstance(value, list):
-        return [s for v in value for s in _strings(v)]
-    return []
-
-
-def _all_text(data: dict[str, Any]) -> list[str]:
-    out = [data["source"]["title"]]
-    for item in data["items"]:
-        out.append(item["title"])
-        out.extend(_strings(item.get("fields", {})))
-    return out
-
-
 def test_registered_format() -> None:
     assert parser_for(SOURCE_ID) is parse
 
 
 def test_items_match_items_tsv(items: dict[str, dict[str, Any]]) -> None:
-    expected = _expected_rows()
+    expected = items_tsv_rows(SOURCE_ID)
     assert len(expected) == 32
     for row in expected:
         item = items.get(row["id"])
@@ -182,11 +152,10 @@ def test_no_markup_or_page_furniture(data: dict[str, Any]) -> None:
         r"REEKS BEROEPEN TOEGANKELIJK|<[a-z/]|\]\(|\u00a0|  |^\s*[-•§]\s",
         re.IGNORECASE | re.MULTILINE,
     )
-    for item in data["items"]:
-        for text in _strings(item.get("fields", {})):
-            assert not furniture.search(text), (item["id"], text)
-            assert "\n\n\n" not in text and not re.search(r"(?<!\n)\n(?!\n)", text)
-    for text in _all_text(data):
+    for item_id, text in field_strings(data):
+        assert not furniture.search(text), (item_id, text)
+        assert "\n\n\n" not in text and not re.search(r"(?<!\n)\n(?!\n)", text)
+    for text in all_text(data):
         assert "**" not in text and "#" not in text
 
 
@@ -220,7 +189,7 @@ def test_reparse_is_identical(data: dict[str, Any]) -> None:
 
 
 def test_committed_yaml_matches_importer() -> None:
-    committed = KNOWLEDGE / f"{SOURCE_ID}.yaml"
-    assert committed.is_file(), "run the import to write knowledge/commercie-2015.yaml"
-    rendered = render_source(SOURCE, SOURCE_ID, SOURCE_ID, KNOWLEDGE)
-    assert committed.read_text(encoding="utf-8") == rendered
+    path = KNOWLEDGE / f"{SOURCE_ID}.yaml"
+    assert path.is_file(), "run the import to write knowledge/commercie-2015.yaml"
+    committed, rendered = committed_and_rendered(SOURCE, SOURCE_ID, SOURCE_ID)
+    assert committed == rendered

@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bot.knowledge.build import render_source
 from bot.knowledge.competencies import STANDARD_COMPETENCIES
 from bot.knowledge.importers import parser_for
 from bot.knowledge.importers.sbb_dossier import overview_entries, parse
+from tests.unit.importer_support import (
+    KNOWLEDGE,
+    all_text,
+    committed_and_rendered,
+    items_fixture,  # noqa: F401  (the shared `items` fixture)
+    items_tsv_rows,
+)
 
-REPO = Path(__file__).resolve().parents[2]
-KNOWLEDGE = REPO / "knowledge"
 SOURCE = KNOWLEDGE / "sources" / "commercie.txt"
-ITEMS_TSV = REPO.parent / "shared" / "spec" / "items.tsv"
 SOURCE_ID = "commercie"
 
 
@@ -30,11 +31,6 @@ def text() -> str:
 @pytest.fixture(scope="module")
 def data(text: str) -> dict[str, Any]:
     return parse(text, SOURCE_ID)
-
-
-@pytest.fixture(scope="module")
-def items(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return {item["id"]: item for item in data["items"]}
 
 
 def _fields(items: dict[str, dict[str, Any]], code: str) -> dict[str, Any]:
@@ -51,33 +47,6 @@ def _names(entries: list[dict[str, str]]) -> list[str]:
     return [entry["naam"] for entry in entries]
 
 
-def _strings(value: Any) -> list[str]:
-    """Every string inside a field value (text, list, groups, table)."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for v in value.values() for s in _strings(v)]
-    if isinstance(value, list):
-        return [s for v in value for s in _strings(v)]
-    return []
-
-
-def _all_text(data: dict[str, Any]) -> list[str]:
-    out = [data["source"]["title"]]
-    for item in data["items"]:
-        out.append(item["title"])
-        out.extend(_strings(item.get("fields", {})))
-    return out
-
-
-def _expected_rows() -> list[dict[str, str]]:
-    if not ITEMS_TSV.is_file():
-        pytest.skip("shared items.tsv not available")
-    with ITEMS_TSV.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t"))
-    return [row for row in rows if row["id"].startswith(f"{SOURCE_ID}:")]
-
-
 # --- contract --------------------------------------------------------------------------------
 
 
@@ -86,7 +55,7 @@ def test_registered_format() -> None:
 
 
 def test_items_match_items_tsv(items: dict[str, dict[str, Any]]) -> None:
-    expected = _expected_rows()
+    expected = items_tsv_rows(SOURCE_ID)
     assert len(expected) == 102
     for row in expected:
         item = items.get(row["id"])
@@ -423,7 +392,7 @@ def test_no_page_furniture_or_markup(data: dict[str, Any]) -> None:
         r"|(^|\n)\s*-\s"  # bullets left at a line start (a '* ' footnote paragraph is text)
         r"|De onderliggende competenties"
     )
-    for value in _all_text(data):
+    for value in all_text(data):
         assert not furniture.search(value), value
         assert value == value.strip(), value
         assert "\n" not in value.replace("\n\n", ""), value  # only paragraph breaks
@@ -452,9 +421,8 @@ def test_reparse_is_identical(text: str, data: dict[str, Any]) -> None:
 
 
 def test_committed_yaml_is_current() -> None:
-    committed = KNOWLEDGE / f"{SOURCE_ID}.yaml"
-    rendered = render_source(SOURCE, "commercie", SOURCE_ID, KNOWLEDGE)
-    assert committed.read_text(encoding="utf-8") == rendered
+    committed, rendered = committed_and_rendered(SOURCE, "commercie", SOURCE_ID)
+    assert committed == rendered
 
 
 # --- the format, not this one file ----------------------------------------------------------
