@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import Literal
 
 from rapidfuzz import fuzz
@@ -156,6 +157,7 @@ class Search:
         # "wat houdt X in" asks what X is; it is not the verb "inhouden".
         joined = separable_verbs(text, skip=frozenset({"in"}), question=True)
         content += [v for v in joined if v not in content]
+        content += self._split_compounds(content)
         english = is_english(content)
         terms: list[QueryTerm] = []
         for word in content:
@@ -169,6 +171,17 @@ class Search:
             if stem(w) not in GENERIC_STEMS and w not in SOURCE_WORDS and not w.isdigit()
         ]
         return terms, informative
+
+    def _split_compounds(self, content: list[str]) -> list[str]:
+        """Compounds written as two words ('toelatings eisen', 'account plan') as one."""
+        vocabulary = self.index.vocabulary
+        joined = []
+        for left, right in pairwise(content):
+            for word in (left + right, left.removesuffix("s") + "s" + right):
+                if word in vocabulary and word not in content and len(word) >= 8:
+                    joined.append(word)
+                    break
+        return joined
 
     def _boost(self, item: Item, intent: Intent, scope: Scope | None) -> float:
         """Prior weight from the sources/profile the question names and the chosen dossier."""

@@ -23,7 +23,8 @@ STOPWORDS = frozenset(
     alles allemaal eigenlijk nou nu even ff effe pls plz aub graag dus want toch echt heel
     veel iets wat's uitleg uitleggen leg uit zeg vertel betekent betekenis houd houdt inhoud
     in nodig hoort horen hoor bedoeld bedoelt ding dingen volgens staan stond zeggen zegt
-    hoeveel iemand elkaar waarin onder boven tussen zonder tijdens waarbij waarvoor ervoor
+    hoeveel iemand elkaar waarin onder boven tussen zonder tijdens na sinds via vd vh
+    waarbij waarvoor ervoor
     daarvoor hierover daarover noemt noemen noem beschrijft beschrijven
     the a an and or of in on at to for with by as that this these those is are was were be
     been what which who where when how why do does did can could should would will shall
