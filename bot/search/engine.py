@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from itertools import pairwise
-from typing import Literal
 
 from rapidfuzz import fuzz
 
@@ -17,39 +15,24 @@ from bot.knowledge.model import Dossier, Item
 from bot.search.codes import CodeRef, find_codes
 from bot.search.documents import item_texts
 from bot.search.intent import FIELD_WORD, Intent, read_intent
-from bot.search.lexical import LexicalIndex, QueryTerm
-from bot.search.lexicon import PHRASES, is_english, translate
+from bot.search.lexical import LexicalIndex
+from bot.search.lexicon import translate
 from bot.search.offtopic import is_off_topic
-from bot.search.resolve import CodeIndex, narrow, resolve_codes
+from bot.search.query import query_terms
+from bot.search.resolve import CodeIndex, resolve_codes
 from bot.search.scope import Scope, top_ancestor
-from bot.search.text import STOPWORDS, fold, separable_verbs, stem, words
+from bot.search.text import fold, stem, words
 from bot.search.titles import TitleIndex
+from bot.search.verdict import Kind, verdict
 
 MAX_QUESTION = 600  # characters considered; a wall of text is cut, not rejected
 TOP_N = 5
 CANDIDATES = 200  # best BM25 documents that get the costlier title and prior features
 TITLE_WEIGHT = 6.0  # BM25 points for a title that the question names completely
 
-Kind = Literal["item", "ambiguous", "suggest", "out_of_scope", "empty"]
 
-# Words so common in this domain that matching them alone says nothing about the dossier.
-GENERIC = frozenset(
-    """
-    accountmanager accountmanagers junior commercie commercieel commerciele medewerker
-    opleiding dossier bot mbo student stage stagebegeleider school docent werk werken
-    bedrijf bedrijven beroep vak moet kunnen doen weten leren goed belangrijk precies soort
-    welke welk wat hoe wie waar werkproces werkprocessen kerntaak kerntaken profiel
-    """.split()
-)
-# Words that name a source: once read as a source hint they are not content to match.
-SOURCE_WORDS = frozenset(
-    "bcp sbb onderzoek beroepenonderzoek research cgo europass kwalificatiedossier".split()
-)
-GENERIC_STEMS = frozenset(stem(w) for w in GENERIC)
-GENERIC_WEIGHT = 0.3
 EMPTY_PENALTY = 0.85
 PARENT_TITLE_SHARE = 0.4  # a section's parent title ("Rol 2: ...") names its context
-STRONG_TITLE = 0.5  # title match above which the question is taken to name the item
 LIST_BOOST = 1.5  # 'welke rollen ...': the item whose parts are the roles
 TYPE_BOOST = 1.4  # 'welk werkproces ...': items of the type the question asks for
 _PROFILE_CODE = re.compile(r"\b(?:profiel|profile|p)\s?[1-9]\b")
@@ -104,7 +87,9 @@ class Search:
         refs = find_codes(question)
         if refs and all(r == CodeRef(profile=r.profile) for r in refs):
             question, intent = self._profile_as_context(question, intent, refs[0].profile)
-            topic = [w for w in self._terms(question, intent)[1] if not FIELD_WORD.match(w)]
+            topic = [
+                w for w in query_terms(question, intent, self.index)[1] if not FIELD_WORD.match(w)
+            ]
             refs = [] if topic else refs
         found = resolve_codes(refs, intent, scope, self.codes)
         if found:
@@ -146,43 +131,6 @@ class Search:
             return []
         return [i for i in self.dossier.kids(profile.id) if i.type == "kerntaak"]
 
-    def _terms(self, question: str, intent: Intent) -> tuple[list[QueryTerm], list[str]]:
-        """Query terms and the informative words they come from."""
-        text = fold(question)
-        for phrase, dutch in PHRASES.items():
-            text = re.sub(rf"\b{re.escape(phrase)}\b", dutch, text)
-        content = [
-            w for w in words(text) if w not in STOPWORDS and w not in SOURCE_WORDS and len(w) > 1
-        ]
-        # "wat houdt X in" asks what X is; it is not the verb "inhouden".
-        joined = separable_verbs(text, skip=frozenset({"in"}), question=True)
-        content += [v for v in joined if v not in content]
-        content += self._split_compounds(content)
-        english = is_english(content)
-        terms: list[QueryTerm] = []
-        for word in content:
-            expanded = self.index.expand(word, english)
-            if stem(word) in GENERIC_STEMS:
-                expanded = [replace(t, weight=t.weight * GENERIC_WEIGHT) for t in expanded]
-            terms += expanded
-        informative = [
-            w
-            for w in content
-            if stem(w) not in GENERIC_STEMS and w not in SOURCE_WORDS and not w.isdigit()
-        ]
-        return terms, informative
-
-    def _split_compounds(self, content: list[str]) -> list[str]:
-        """Compounds written as two words ('toelatings eisen', 'account plan') as one."""
-        vocabulary = self.index.vocabulary
-        joined = []
-        for left, right in pairwise(content):
-            for word in (left + right, left.removesuffix("s") + "s" + right):
-                if word in vocabulary and word not in content and len(word) >= 8:
-                    joined.append(word)
-                    break
-        return joined
-
     def _boost(self, item: Item, intent: Intent, scope: Scope | None) -> float:
         """Prior weight from the sources/profile the question names and the chosen dossier."""
         boost = TYPE_BOOST if intent.item_type == item.type else 1.0
@@ -220,9 +168,9 @@ class Search:
     def _rank(self, question: str, intent: Intent, scope: Scope | None) -> Interpretation:
         if intent.profile:
             question, profile = self._without_profile_name(question, intent)
-            if profile is not None and not self._terms(question, intent)[1]:
+            if profile is not None and not query_terms(question, intent, self.index)[1]:
                 return Interpretation("item", (Hit(profile.id, 1.0),), intent.field, intent)
-        terms, informative = self._terms(question, intent)
+        terms, informative = query_terms(question, intent, self.index)
         scores = self.index.score(terms, CANDIDATES)
         if not scores or is_off_topic(question):
             return Interpretation("out_of_scope", (), intent.field, intent)
@@ -251,7 +199,7 @@ class Search:
         title = self.titles.match(top[0][1], query, near)
         if listed and self._lists(top[0][1], listed):
             title = 1.0  # the question asks for exactly the parts this item lists
-        kind = self._verdict(informative, terms, top, title)
+        kind = verdict(informative, terms, [i for _, i in top], title, self.index)
         return Interpretation(kind, hits, intent.field, intent)
 
     def _listed_stems(self, question: str) -> frozenset[str]:
@@ -267,44 +215,3 @@ class Search:
         kids = self.dossier.children.get(self.items[index].id, ())
         named = sum(self.titles.heads[self._position[kid]] in listed for kid in kids)
         return named >= 2
-
-    def _verdict(self, informative: list[str], terms: list[QueryTerm], top, title: float) -> Kind:
-        """Item, suggestion or out of scope, from how much of the question the top items explain.
-
-        Coverage is idf-weighted; a word the dossier does not know at all weighs most. One
-        matching word in a longer question is chance; several are evidence even when a chatty
-        question has many words the dossier never uses. A question that names the top item's
-        title well is about that item, whatever else it says.
-        """
-        coverage, matched = self._coverage(informative, terms, [i for _, i in top[:3]])
-        named = title >= STRONG_TITLE
-        if matched == 0 or coverage < 0.2 or (matched == 1 and coverage < 0.45 and not named):
-            return "out_of_scope"
-        if coverage < 0.35 and matched <= 2 and not named:
-            return "suggest"
-        return "item"
-
-    def _coverage(
-        self, informative: list[str], terms: list[QueryTerm], top: list[int]
-    ) -> tuple[float, int]:
-        """Idf-weighted share of informative words the top items contain, and their count."""
-        if not informative:
-            return 1.0, 1
-        bags = [self.index.bags[i] for i in top]
-        total = matched = 0.0
-        count = 0
-        for word in dict.fromkeys(informative):
-            mine = [t for t in terms if t.word == word]
-            if not mine and len(word) <= 3:
-                continue  # an unknown short word is more likely chat than content
-            weight = max((self.index.idf.get(t.stem, 0.0) for t in mine), default=0.0)
-            weight = weight or self.index.max_idf
-            total += weight
-            if any(t.stem in bag for t in mine for bag in bags):
-                matched += weight * min(max(t.weight for t in mine), 1.0)
-                count += 1
-        return (matched / total if total else 1.0), count
-
-    def candidates(self, items: list[Item], intent: Intent, scope: Scope | None) -> list[Item]:
-        """Narrow a list of items as the code resolver does (for callers that list choices)."""
-        return narrow(items, intent, scope, self.dossier)
