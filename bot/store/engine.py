@@ -46,6 +46,9 @@ class Store:
         await self.engine.dispose()
 
 
+POOL_SIZE = 32
+
+
 def make_engine(url: str | None) -> AsyncEngine:
     """An async engine for a DATABASE_URL value; SQLite connections get their pragmas."""
     normal = normalise_url(url)
@@ -53,8 +56,14 @@ def make_engine(url: str | None) -> AsyncEngine:
         engine = create_async_engine(normal)
         event.listen(engine.sync_engine, "connect", _set_sqlite_pragmas)
         return engine
+    # The pool matches the bot's concurrent updates (32): with the default 5 + 10 overflow,
+    # handlers queued for a connection and PostgreSQL saw a churn of short-lived ones.
     return create_async_engine(
-        normal, pool_pre_ping=True, connect_args={"timeout": CONNECT_TIMEOUT}
+        normal,
+        pool_pre_ping=True,
+        pool_size=POOL_SIZE,
+        max_overflow=8,
+        connect_args={"timeout": CONNECT_TIMEOUT},
     )
 
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.sql.dml import Update
 
 from bot.store.schema import forget_order, upsert, users
 
@@ -35,6 +39,26 @@ class UserRepository:
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
+        # SQLite has one writer at a time. This process's write transactions queue here, in
+        # the event loop, rather than in SQLite's busy handler, which retries with sleeps of up
+        # to 100 ms: under load (50 students at once) writers starved there for busy_timeout
+        # and failed with "database is locked" while the lock was mostly free.
+        self._write_lock = asyncio.Lock() if engine.dialect.name == "sqlite" else None
+        # Built once: constructing the upsert per call cost more CPU than running it.
+        columns = ("id", "first_name", "username", "language", "created_at", "last_seen_at")
+        values = {name: bindparam(name) for name in columns}
+        self._touch = upsert(engine.dialect, users, values, _TOUCHED).returning(*users.c)
+        self._updates: dict[tuple[str, ...], Update] = {}
+
+    @asynccontextmanager
+    async def _writing(self) -> AsyncIterator[AsyncConnection]:
+        """A write transaction; on SQLite one at a time per process (see __init__)."""
+        if self._write_lock is None:
+            async with self._engine.begin() as conn:
+                yield conn
+            return
+        async with self._write_lock, self._engine.begin() as conn:
+            yield conn
 
     async def get(self, user_id: int) -> User | None:
         """The user, or None when they have never written to the bot (or were forgotten)."""
@@ -56,9 +80,8 @@ class UserRepository:
             "created_at": now,
             "last_seen_at": now,
         }
-        async with self._engine.begin() as conn:
-            stmt = upsert(conn.dialect, users, values, _TOUCHED).returning(*users.c)
-            row = (await conn.execute(stmt)).one()
+        async with self._writing() as conn:
+            row = (await conn.execute(self._touch, values)).one()
         return User(**row._mapping)
 
     async def set_dossier(self, user_id: int, dossier: str | None) -> bool:
@@ -72,7 +95,7 @@ class UserRepository:
     async def forget(self, user_id: int) -> int:
         """Delete every row about the user from every table; returns the number deleted."""
         deleted = 0
-        async with self._engine.begin() as conn:
+        async with self._writing() as conn:
             for column in forget_order():
                 result = await conn.execute(delete(column.table).where(column == user_id))
                 deleted += result.rowcount
@@ -84,6 +107,12 @@ class UserRepository:
             return (await conn.execute(select(func.count()).select_from(users))).scalar_one()
 
     async def _update(self, user_id: int, **values: Any) -> bool:
-        async with self._engine.begin() as conn:
-            result = await conn.execute(update(users).where(users.c.id == user_id).values(values))
+        names = tuple(sorted(values))
+        if (stmt := self._updates.get(names)) is None:  # one statement per set of columns
+            changes = {name: bindparam(f"new_{name}") for name in names}
+            stmt = update(users).where(users.c.id == bindparam("user_id")).values(changes)
+            self._updates[names] = stmt
+        params = {"user_id": user_id} | {f"new_{name}": values[name] for name in names}
+        async with self._writing() as conn:
+            result = await conn.execute(stmt, params)
         return result.rowcount > 0
