@@ -150,7 +150,7 @@ class Assistant:
     async def _choose_dossier(self, person: Person, session: Session, data: str) -> Reply:
         step = self.menu.parse(data)
         if step is None:
-            return Reply(t("stale_choice", session.lang))
+            return Reply(t("stale_choice", session.lang), notice=True)
         if step == DossierMenu.OLDER:
             return self.menu.older(session.lang, session.dossier)
         await self.users.set_dossier(person.id, step)

@@ -62,7 +62,7 @@ class Conversation:
         action = parse_action(data)
         reply = self.answers.follow(action, session.lang) if action else None
         if reply is None:
-            return Reply(t("stale_choice", session.lang))
+            return Reply(t("stale_choice", session.lang), notice=True)
         return self._remember(session, reply)
 
     @staticmethod

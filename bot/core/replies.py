@@ -23,6 +23,7 @@ class Reply:
     item_id: str | None = None  # the item answered, for typed follow-ups
     field: str | None = None
     abstained: bool = False  # True when the reply says the question is outside the dossier
+    notice: bool = False  # about the pressed button itself: shown as an alert, message kept
 
     @property
     def plain(self) -> str:

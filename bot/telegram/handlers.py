@@ -77,6 +77,9 @@ async def forget(update: Update, context: Context) -> None:
     await send(update, await context.assistant.forget(person(update)))
 
 
+ALERT_LIMIT = 200  # answerCallbackQuery text: 0-200 characters
+
+
 async def question(update: Update, context: Context) -> None:
     """A question: any text in a private chat, or a group message addressed to the bot."""
     who = person(update)
@@ -94,8 +97,12 @@ async def button(update: Update, context: Context) -> None:
     if not may_press(query):
         await query.answer(t("not_your_button", who.lang), show_alert=True)
         return
+    reply = await context.assistant.choice(who, query.data)
+    if reply.notice:  # a stale or forged button: say so, keep the answer it sits under
+        await query.answer(reply.plain[:ALERT_LIMIT], show_alert=True)
+        return
     await query.answer()
-    await show_in_place(context, query, await context.assistant.choice(who, query.data))
+    await show_in_place(context, query, reply)
 
 
 async def show_in_place(context: Context, query: CallbackQuery, reply: Reply) -> None:

@@ -98,6 +98,8 @@ async def test_forged_callback_data_gets_a_polite_answer(
     answer = fake_bot_api.last_message()
     press = callback_query(fake_bot_api.world, fake_bot_api.default_user, answer, data)
     fake_bot_api.world.emit("callback_query", press)  # no such button: a forged press
-    await fake_bot_api.wait_for("editMessageText", since=len(fake_bot_api.calls))
-    assert fake_bot_api.callback_answer(press["id"]) is not None
-    assert (fake_bot_api.last_message().text or "").startswith("Die knop werkt niet meer")
+    await fake_bot_api.wait_for("answerCallbackQuery", since=len(fake_bot_api.calls))
+    alert = fake_bot_api.callback_answer(press["id"])
+    assert alert is not None and alert.get("show_alert") in (True, "true")
+    assert str(alert["text"]).startswith("Die knop werkt niet meer")
+    assert (fake_bot_api.last_message().text or "").startswith("B1-K1-W2")  # answer kept
