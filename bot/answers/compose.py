@@ -147,15 +147,15 @@ class Composer:
         """Follow-ups: the fields not shown, children, the parent, and 'Zie ook'."""
         out: list[Choice] = []
         shown = set(used)
+        combined = "kennis" in item.field_names and "vaardigheden" in item.field_names
         for name in item.field_names:
-            if name in shown or (name == "vaardigheden" and "kennis" in shown):
+            if name in shown or (name == "vaardigheden" and (combined or "kennis" in shown)):
                 continue
+            if name == "kennis" and combined:  # one choice shows both, as 'vakkennis' does
+                name = "vakkennis"
             spec = FIELDS[name]
-            out.append(
-                Choice(
-                    spec.label_en if lang == "en" else spec.label_nl, field_action(item.id, name)
-                )
-            )
+            label = spec.label_en if lang == "en" else spec.label_nl
+            out.append(Choice(label, field_action(item.id, name)))
         if item.type == "werkproces":
             parent = self.dossier.parent_of(item)
             for name in PARENT_FIELDS:
