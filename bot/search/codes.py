@@ -42,6 +42,7 @@ _FULL = re.compile(
 _W_OF_K = re.compile(
     rf"\b{_WP}{_SEP}(\d{{1,2}})\s(?:van|of|bij|in|uit)\s(?:de\s|the\s)?{_KT}{_SEP}([1-9])\b"
 )
+_WK = re.compile(rf"\b(?:werkproces|work\s?process|wp)\s?(\d{{1,2}}){_SEP}{_KT}{_SEP}([1-9])\b")
 _KW = re.compile(rf"\b{_KT}{_SEP}([1-9]){_SEP}{_WP}{_SEP}(\d{{1,2}})\b")
 _W_OF_PK = re.compile(
     rf"\b{_WP}{_SEP}(\d{{1,2}})\s(?:van|of|bij|in)\s(?:(b)|{_PROFILE})\s?([1-9]){_SEP}{_KT}{_SEP}([1-9])\b"
@@ -89,6 +90,8 @@ def _relative_codes(text: str, profile: str | None) -> tuple[list[CodeRef], str]
     refs += [CodeRef(profile, int(m[2]), int(m[1])) for m in found]
     found, text = _take(_KW, text)
     refs += [CodeRef(profile, int(m[1]), int(m[2])) for m in found]
+    found, text = _take(_WK, text)  # "wp5 kt1": werkproces first
+    refs += [CodeRef(profile, int(m[2]), int(m[1])) for m in found]
     found, text = _take(_DOTTED_WP, text)
     refs += [CodeRef(dotted=m[2], kind="werkproces") for m in found]
     found, text = _take(_CHAPTER, text)

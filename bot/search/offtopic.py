@@ -19,6 +19,9 @@ _PATTERNS = (
     r"\bhuiswerk\b|\bhomework\b|\bessay\b|\bwerkstuk\b",
     # the student's own grades and results
     r"\b(?:welk|mijn|mn|my)\s+(?:cijfer|cijfers|grade|grades)\b",
+    r"\b(?:mijn|mn|my)\s+gemiddelde\b|\baverage grade|\bpythagoras|\bwereldreis",
+    # news and current affairs
+    r"\bnieuws\b|\bnews\b|\bverkiezingen|\belections?\b",
     r"\b\d+\s*(?:euro|eur|dollar)\b|[€$]\s*\d",
     # pay and money for the student personally
     r"\bsalaris|\bverdien|\bloon\b|\bsalary|\bwage|\bearn\b|\bearns\b|\buurloon|\bbruto\b",

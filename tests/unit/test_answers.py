@@ -87,7 +87,15 @@ def test_complaint_in_english_reaches_dutch_content(answers: Answers) -> None:
 
 
 @pytest.mark.parametrize(
-    "question", ["wat is de hoofdstad van Frankrijk", "hoe laat is het", "wat is 12 keer 3"]
+    "question",
+    [
+        "wat is de hoofdstad van Frankrijk",
+        "hoe laat is het",
+        "wat is 12 keer 3",
+        "wat is het laatste nieuws",
+        "kun je mijn essay schrijven",
+        "los op: 2x + 3 = 9",
+    ],
 )
 def test_out_of_scope_is_said_plainly(answers: Answers, question: str) -> None:
     reply, _ = ask(answers, question)
