@@ -519,6 +519,11 @@ WORDS: dict[str, str] = {
 
 # Everyday Dutch -> the dossier's own words, for students who do not write like the dossier.
 SYNONYMS: dict[str, str] = {
+    "vooropleiding": "toelatingseisen toelating",
+    "toegelaten": "toelating toelatingseisen",
+    "toelaten": "toelating",
+    "doorstromen": "vervolg vervolgopleiding",
+    "doorleren": "vervolg vervolgopleiding",
     "tevreden": "klanttevredenheid tevredenheid",
     "bestelling": "order bestelling",
     "bestellingen": "orders",
