@@ -41,8 +41,10 @@ def query_terms(
     for phrase, dutch in PHRASES.items():
         text = re.sub(rf"\b{re.escape(phrase)}\b", dutch, text)
     content = [
-        w for w in words(text) if w not in STOPWORDS and w not in SOURCE_WORDS and len(w) > 1
-    ]
+        w
+        for w in words(text)
+        if w not in STOPWORDS and w not in SOURCE_WORDS and (len(w) > 1 or w.isdigit())
+    ]  # a lone digit can be what a fact is about ("een 7", "niveau 4")
     # "wat houdt X in" asks what X is; it is not the verb "inhouden".
     joined = separable_verbs(text, skip=frozenset({"in"}), question=True)
     content += [v for v in joined if v not in content]
