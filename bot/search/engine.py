@@ -39,7 +39,7 @@ _PROFILE_CODE = re.compile(r"\b(?:profiel|profile|p)\s?[1-9]\b")
 _OWN_PROFILE = re.compile(
     r"\bmijn (?:profiel|opleiding|uitstroom|kwalificatie)\b|\bmy (?:profile|course|programme)\b"
 )
-_LIST_ASK = re.compile(r"\b(?:welke|which|wat zijn de|what are the|noem de|list the)\s+(\w+)")
+_LIST_ASK = re.compile(r"\b(?:welke|which|what|wat zijn de|what are the|noem de|list the)\s+(\w+)")
 # Title words of report sections that answer an asked field.
 FIELD_TITLE_STEMS = {
     field: frozenset(stem(w) for w in names.split())

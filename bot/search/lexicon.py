@@ -519,6 +519,10 @@ WORDS: dict[str, str] = {
 
 # Everyday Dutch -> the dossier's own words, for students who do not write like the dossier.
 SYNONYMS: dict[str, str] = {
+    "boos": "klacht klachten",
+    "klagen": "klacht klachten",
+    "klaagt": "klacht klachten",
+    "ontevreden": "klacht klachten",
     "vooropleiding": "toelatingseisen toelating",
     "toegelaten": "toelating toelatingseisen",
     "toelaten": "toelating",

@@ -26,7 +26,7 @@ _PATTERNS = (
     # pay and money for the student personally
     r"\bsalaris|\bverdien|\bloon\b|\bsalary|\bwage|\bearn\b|\bearns\b|\buurloon|\bbruto\b",
     # timetables, dates and the clock
-    r"\bhoe laat\b|\bwhat time\b|\bherkansing|\brooster\b|\bvakantie|\bholiday",
+    r"\bhoe laat\b|\bwhat time\b|\bherkansing|\bschoolrooster|\blesrooster|\bvakantie|\bholiday",
     r"\bwelke dag\b|\bwhich day\b|\bvandaag\b|\btoday\b",
     # creative or personal requests
     r"\bschrijf (?:een|me|mij)\b|\bwrite (?:a|me)\b|\bgedicht|\bpoem\b|\bmop\b|\bjoke\b",
