@@ -105,8 +105,8 @@ class Composer:
         label = FIELDS[alias].label_en if lang == "en" else FIELDS[alias].label_nl
         blocks = render_blocks(value, lang)
         used = [alias]
-        if name == "vakkennis" and alias == "kennis" and item.get("vaardigheden") is not None:
-            skills = item.get("vaardigheden")
+        skills = item.get("vaardigheden")
+        if name == "vakkennis" and alias == "kennis" and skills is not None:
             blocks += [bold(FIELDS["vaardigheden"].label_nl), *render_blocks(skills, lang)]
             used.append("vaardigheden")
         if alias in UNLABELLED:

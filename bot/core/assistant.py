@@ -24,10 +24,19 @@ FORGET_NO = "v|nee"
 
 
 class StoredUser(Protocol):
-    language: str
-    dossier: str | None
-    last_item: str | None
-    last_field: str | None
+    """What the assistant reads of a stored user (read-only, as frozen dataclasses are)."""
+
+    @property
+    def language(self) -> str: ...
+
+    @property
+    def dossier(self) -> str | None: ...
+
+    @property
+    def last_item(self) -> str | None: ...
+
+    @property
+    def last_field(self) -> str | None: ...
 
 
 class Users(Protocol):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ class MemoryUsers:
     async def forget(self, user_id: int) -> int:
         return 1 if self.rows.pop(user_id, None) else 0
 
-    def _update(self, user_id: int, **values: str | None) -> bool:
+    def _update(self, user_id: int, **values: Any) -> bool:
         if user_id not in self.rows:
             return False
         self.rows[user_id] = replace(self.rows[user_id], **values)

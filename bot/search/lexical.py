@@ -151,8 +151,8 @@ class LexicalIndex:
             for term, (docs, weights) in lists.items()
         }
 
-    def _bag(self, document: list[tuple[str, float]]) -> Counter[str]:
-        bag: Counter[str] = Counter()
+    def _bag(self, document: list[tuple[str, float]]) -> dict[str, float]:
+        bag: defaultdict[str, float] = defaultdict(float)
         for text, weight in document:
             for word in words(text):
                 if word in STOPWORDS:

@@ -46,7 +46,7 @@ class UserRepository:
         self._write_lock = asyncio.Lock() if engine.dialect.name == "sqlite" else None
         # Built once: constructing the upsert per call cost more CPU than running it.
         columns = ("id", "first_name", "username", "language", "created_at", "last_seen_at")
-        values = {name: bindparam(name) for name in columns}
+        values: dict[str, Any] = {name: bindparam(name) for name in columns}
         self._touch = upsert(engine.dialect, users, values, _TOUCHED).returning(*users.c)
         self._updates: dict[tuple[str, ...], Update] = {}
 
@@ -109,7 +109,7 @@ class UserRepository:
     async def _update(self, user_id: int, **values: Any) -> bool:
         names = tuple(sorted(values))
         if (stmt := self._updates.get(names)) is None:  # one statement per set of columns
-            changes = {name: bindparam(f"new_{name}") for name in names}
+            changes: dict[str, Any] = {name: bindparam(f"new_{name}") for name in names}
             stmt = update(users).where(users.c.id == bindparam("user_id")).values(changes)
             self._updates[names] = stmt
         params = {"user_id": user_id} | {f"new_{name}": values[name] for name in names}

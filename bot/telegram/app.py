@@ -14,7 +14,7 @@ import logging
 import signal
 import sys
 import threading
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from typing import Any
 
@@ -65,7 +65,7 @@ def build_application(
     return app
 
 
-def _opener(services: ServiceFactory) -> Callable[[App], Awaitable[None]]:
+def _opener(services: ServiceFactory) -> Callable[[App], Coroutine[Any, Any, None]]:
     async def post_init(app: App) -> None:
         """Open the store and build the answers once; publish the command menu."""
         app.bot_data.services = await services()
@@ -98,9 +98,10 @@ async def running(
     except BaseException:
         await app.bot.shutdown()  # Application.shutdown skips a half-initialized app
         raise
+    opened, closed = app.post_init, app.post_shutdown
     try:
-        assert app.post_init is not None and app.post_shutdown is not None
-        await app.post_init(app)
+        assert opened is not None and closed is not None
+        await opened(app)
         stop_updates = await start_updates(app, settings, listen, poll_timeout)
         try:
             await app.start()
@@ -111,7 +112,8 @@ async def running(
                 await app.stop()
     finally:
         await app.shutdown()
-        await app.post_shutdown(app)
+        if closed is not None:
+            await closed(app)
 
 
 async def start_updates(

@@ -39,7 +39,9 @@ def services_from(settings: Settings, answers: Answers | None = None) -> Service
     async def open_services() -> Services:
         store = await open_store(settings.database_url)  # StoreUnavailable fails fast
         try:
-            built = answers or await asyncio.to_thread(lambda: Answers.build(load_dossier()))
+            built = answers
+            if built is None:
+                built = await asyncio.to_thread(lambda: Answers.build(load_dossier()))
         except BaseException:
             await store.close()
             raise

@@ -166,7 +166,7 @@ async def on_error(update: object, context: Context) -> None:
         log.warning("could not tell chat %s about the failure", update.effective_chat.id)
 
 
-def register(app: Application) -> None:  # type: ignore[type-arg]
+def register(app: Application) -> None:
     """Every handler, in order: logging, commands, questions, buttons, inline, errors."""
     new = filters.UpdateType.MESSAGE  # edits of old messages are not asked again
     app.add_handler(TypeHandler(Update, log_update), group=-1)
