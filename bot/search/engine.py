@@ -78,6 +78,10 @@ class Search:
         self._position = {item.id: n for n, item in enumerate(self.items)}
         self._parents = [self._position.get(i.parent or "") for i in self.items]
 
+    def position(self, item_id: str) -> int | None:
+        """The index of an item in the search's document list, or None for an unknown id."""
+        return self._position.get(item_id)
+
     def ask(self, question: str, scope: Scope | None = None) -> Interpretation:
         """Interpret one question for a student with an optional dossier choice."""
         question = question[:MAX_QUESTION]

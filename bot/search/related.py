@@ -33,10 +33,9 @@ class Related:
 
     def _find(self, item_id: str) -> tuple[tuple[str, float], ...]:
         items = self.search.items
-        position = {item.id: n for n, item in enumerate(items)}
-        if item_id not in position:
+        me = self.search.position(item_id)
+        if me is None:
             return ()
-        me = position[item_id]
         mine = items[me]
         best: dict[str, tuple[float, str]] = {}
         for n, other in enumerate(items):
