@@ -59,3 +59,15 @@ def committed_and_rendered(source: Path, format_name: str, source_id: str) -> tu
     """The committed knowledge/<source_id>.yaml text and what render_source makes of source now."""
     committed = (KNOWLEDGE / f"{source_id}.yaml").read_text(encoding="utf-8")
     return committed, render_source(source, format_name, source_id, KNOWLEDGE)
+
+
+def table_words(table: dict[str, Any]) -> list[str]:
+    """The words of a table field in reading order: column names, then row by row."""
+    cells = [*table["kolommen"], *(cell for row in table["rijen"] for cell in row)]
+    return " ".join(cells).split()
+
+
+def source_words(source: Path, first: int, last: int) -> list[str]:
+    """The words of a source text's lines first..last (1-based, inclusive), as printed."""
+    lines = source.read_text(encoding="utf-8").split("\n")[first - 1 : last]
+    return " ".join(lines).split()

@@ -14,7 +14,9 @@ from tests.unit.importer_support import (
     committed_and_rendered,
     items_fixture,  # noqa: F401  (the shared `items` fixture)
     items_tsv_rows,
+    source_words,
     strings,
+    table_words,
 )
 
 SOURCE = KNOWLEDGE / "sources" / "commercie-cgo.txt"
@@ -324,26 +326,38 @@ def test_general_information(items: dict[str, dict[str, Any]]) -> None:
 
 
 def test_language_and_rekenen_levels(items: dict[str, dict[str, Any]]) -> None:
+    """The three x matrices (16–42) as printed, one under the other: each header row with its
+    title in the corner, every column (also 'Ruimte en vorm', which has no x) and level."""
     fact = items["commercie-cgo:taal-rekenen"]
     assert fact["line"] == 14
     assert fact["fields"]["tekst"].count("\n\n") == 2
     table = fact["fields"]["tabel"]
-    assert table["kolommen"] == ["Matrix", "Onderdeel", "Aangekruiste niveaus"]
     skills = ["Luisteren", "Lezen", "Gesprekken voeren", "Spreken", "Schrijven"]
-    assert table["rijen"] == [
-        *(["Nederlands", s, "B2, B1, A2, A1"] for s in skills),
-        *(["Engels of Duits", s, "B1, A2, A1"] for s in skills),
-        ["Rekenen en wiskunde", "Getallen/ hoeveelheden, maten", "Y2, Y1, X2, X1"],
-        ["Rekenen en wiskunde", "Gegevensverwerking, onzekerheid", "Y2, Y1, X2, X1"],
-        ["Rekenen en wiskunde", "Verbanden, veranderingen", "Y1, X2, X1"],
+    rekenen = [
+        "Getallen/ hoeveelheden, maten",
+        "Ruimte en vorm",
+        "Gegevensverwerking, onzekerheid",
+        "Verbanden, veranderingen",
     ]
+    marked, empty = ["x"] * 5, [""] * 5
+    assert table["kolommen"] == ["Nederlands", *skills]
+    assert table["rijen"] == [
+        ["C1", *empty], ["B2", *marked], ["B1", *marked], ["A2", *marked], ["A1", *marked],
+        ["Engels of Duits", *skills],
+        ["C1", *empty], ["B2", *empty], ["B1", *marked], ["A2", *marked], ["A1", *marked],
+        ["Rekenen en wiskunde", *rekenen, ""],
+        ["Z2", *empty], ["Z1", *empty],
+        ["Y2", "x", "", "x", "", ""], ["Y1", "x", "", "x", "x", ""],
+        ["X2", "x", "", "x", "x", ""], ["X1", "x", "", "x", "x", ""],
+    ]  # fmt: skip
+    assert table_words(table) == source_words(SOURCE, 16, 42)
 
 
 # -- text quality ---------------------------------------------------------------------------
 
 
 def test_no_html_bullets_tabs_or_loose_spacing(data: dict[str, Any]) -> None:
-    texts = strings(data)
+    texts = [text for text in strings(data) if text]  # '' is a matrix cell without an x
     assert texts
     for value in texts:
         assert not re.search(r"[<>•\t\u00a0]", value), value

@@ -17,6 +17,8 @@ from tests.unit.importer_support import (
     field_strings,
     items_fixture,  # noqa: F401  (the shared `items` fixture)
     items_tsv_rows,
+    source_words,
+    table_words,
 )
 
 SOURCE = KNOWLEDGE / "sources" / "commercie-2015.txt"
@@ -99,12 +101,13 @@ def test_aanvullend_joins_url_and_keeps_keuzedelen(items: dict[str, dict[str, An
 
 
 def test_grading_table(items: dict[str, dict[str, Any]]) -> None:
+    """No header row in the source (87–96): its first row heads the table, nothing invented."""
     table = items["commercie-2015:beoordeling"]["fields"]["tabel"]
-    assert table["kolommen"] == ["Cijfer", "Beoordeling"]
-    assert len(table["rijen"]) == 10
-    assert table["rijen"][0] == ["10", "uitmuntend"]
+    assert table["kolommen"] == ["10", "uitmuntend"]
+    assert len(table["rijen"]) == 9
     assert ["6", "voldoende"] in table["rijen"]
     assert table["rijen"][-1] == ["1", "zeer slecht"]
+    assert table_words(table) == source_words(SOURCE, 87, 96)
 
 
 def test_vervolg_keeps_source_typo_as_title(items: dict[str, dict[str, Any]]) -> None:

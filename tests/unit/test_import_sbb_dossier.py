@@ -17,6 +17,8 @@ from tests.unit.importer_support import (
     committed_and_rendered,
     items_fixture,  # noqa: F401  (the shared `items` fixture)
     items_tsv_rows,
+    source_words,
+    table_words,
 )
 
 SOURCE = KNOWLEDGE / "sources" / "commercie.txt"
@@ -334,14 +336,21 @@ def test_overview_lists_every_code(text: str) -> None:
 def test_overview_table(items: dict[str, dict[str, Any]]) -> None:
     table = _fields(items, "overzicht")["tabel"]
     assert table["kolommen"] == [
-        "Profiel", "Naam profiel", "Mbo-niveau", "Beroepsvereisten",
+        "Naam profiel", "Mbo-niveau (EQF-niveau)", "Beroepsvereisten",
         "Typering van de kwalificatie",
     ]  # fmt: skip
-    assert table["rijen"][0] == ["P1", "Commercieel medewerker", "3", "Nee", "vakopleiding"]
+    assert table["rijen"][0] == ["P1 Commercieel medewerker", "3", "Nee", "vakopleiding"]
     assert table["rijen"][1] == [
-        "P2", "Consulent commerciële arbeidsbemiddeling", "4", "Nee", "middenkaderopleiding",
+        "P2 Consulent commerciële arbeidsbemiddeling", "4", "Nee", "middenkaderopleiding",
     ]  # fmt: skip
-    assert [row[0] for row in table["rijen"]] == ["P1", "P2", "P3", "P4", "P5", "P6"]
+    assert [row[0][:2] for row in table["rijen"]] == ["P1", "P2", "P3", "P4", "P5", "P6"]
+
+
+def test_overview_table_has_the_words_of_the_source(items: dict[str, dict[str, Any]]) -> None:
+    """Header and rows (lines 39–60) as printed: no column name added ('Profiel') or lost
+    ('(EQF-niveau)'), whatever the wrapping."""
+    table = _fields(items, "overzicht")["tabel"]
+    assert table_words(table) == source_words(SOURCE, 39, 60)
 
 
 def test_profiles(items: dict[str, dict[str, Any]]) -> None:
@@ -515,9 +524,15 @@ def test_another_dossier_of_the_format() -> None:
         "leeswijzer", "overzicht", "B1", "B1-K1", "B1-K1-W1", "B1-K1-W2", "P1", "P1-K1",
         "P1-K1-W1",
     ]  # fmt: skip
-    assert items["overzicht"]["fields"]["tabel"]["rijen"] == [
-        ["P1", "Medewerker groene ruimte", "2", "Ja", "basisberoepsopleiding"]
-    ]
+    assert items["overzicht"]["fields"]["tabel"] == {
+        "kolommen": [
+            "Naam profiel",
+            "Mbo-niveau",
+            "Beroepsvereisten",
+            "Typering van de kwalificatie",
+        ],
+        "rijen": [["P1 Medewerker groene ruimte", "2", "Ja", "basisberoepsopleiding"]],
+    }
     assert items["B1-K1-W1"]["fields"]["gedrag"] == ["werkt zorgvuldig;", "werkt veilig."]
     assert _names(items["B1-K1-W1"]["fields"]["competenties"]) == [
         "Samenwerken en overleggen", "Leren",

@@ -13,6 +13,7 @@ from bot.knowledge.model import Dossier
 from bot.search.documents import field_texts
 
 ITEMS_TSV = Path(__file__).resolve().parents[2].parent / "shared" / "spec" / "items.tsv"
+SOURCES = Path(__file__).resolve().parents[2] / "knowledge" / "sources"
 
 
 @pytest.fixture(scope="module")
@@ -119,3 +120,34 @@ def test_competencies_are_normalised_across_sources(dossier: Dossier) -> None:
     canonical = 'Op de behoeften en verwachtingen van de "klant" richten'
     assert canonical in spellings
     assert "ven de klant richten" in (spellings[canonical] or "")
+
+
+_HYPHENATED = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w-])")
+_WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?![\w-])")
+
+
+def _printed_inside_a_line() -> set[str]:
+    """Hyphenated forms a source text prints inside a line (a line end's hyphen never
+    matches): the document's own spelling, e.g. 'communicatie-activiteiten' beside
+    'communicatieactiviteiten', or the 's-bb' of a web address."""
+    found: set[str] = set()
+    for source in SOURCES.glob("*.txt"):
+        for line in source.read_text(encoding="utf-8").split("\n"):
+            found |= {match.group().lower() for match in _HYPHENATED.finditer(line)}
+    return found
+
+
+def test_no_word_keeps_a_hyphen_from_a_line_break(dossier: Dossier) -> None:
+    """'mede-werker' while 'medewerker' is a word elsewhere: a line end's hyphen left inside a
+    word. Only a form the sources themselves print hyphenated inside a line may do so."""
+    texts = [item.title for item in dossier]
+    texts += [text for item in dossier for _, value in item.fields for text in field_texts(value)]
+    words = {match.group().lower() for text in texts for match in _WORD.finditer(text)}
+    printed = _printed_inside_a_line()
+    suspects = {
+        match.group()
+        for text in texts
+        for match in _HYPHENATED.finditer(text)
+        if match.group().replace("-", "").lower() in words
+    }
+    assert sorted(word for word in suspects if word.lower() not in printed) == []

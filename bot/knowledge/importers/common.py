@@ -8,12 +8,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Protocol
 
+from bot.knowledge.importers.hyphens import join_broken_line
+
 
 class SourceLine(Protocol):
-    """A line of a source text: as extracted (``raw``) and with its spaces cleaned (``text``)."""
-
-    @property
-    def raw(self) -> str: ...
+    """A line of a source text, with its spaces cleaned (``text``)."""
 
     @property
     def text(self) -> str: ...
@@ -24,18 +23,12 @@ def clean(text: str) -> str:
     return " ".join(text.replace("\u00a0", " ").split())
 
 
-def join_wrapped(text: str, prev: SourceLine, nxt: str) -> str:
-    """Join a wrapped line: a hyphen right at the line end is kept and glued ('mbo-beroepen')."""
-    return text + nxt if prev.raw.endswith("-") else f"{text} {nxt}"
-
-
 def join_lines(lines: Iterable[SourceLine]) -> str:
-    """The non-blank lines as one line of text."""
-    out, prev = "", None
+    """The non-blank lines as one line of text (a line-end hyphen judged by ``hyphens``)."""
+    out = ""
     for line in lines:
         if line.text:
-            out = join_wrapped(out, prev, line.text) if prev else line.text
-            prev = line
+            out = join_broken_line(out, line.text) if out else line.text
     return out
 
 

@@ -30,6 +30,7 @@ from bot.knowledge.importers.bcp.lines import read_lines
 from bot.knowledge.importers.bcp.sections import section_items
 from bot.knowledge.importers.bcp.structure import Block, chapter_kind, split_document
 from bot.knowledge.importers.bcp.werkprocessen import kerntaken
+from bot.knowledge.importers.hyphens import with_lexicon
 
 __all__ = ["parse"]
 
@@ -49,6 +50,7 @@ def _chapter_items(source_id: str, chapters: list[Block]) -> list[dict[str, Any]
     return items
 
 
+@with_lexicon
 def parse(text: str, source_id: str) -> dict[str, Any]:
     """The items of a BCP text, in document order."""
     front, chapters = split_document(read_lines(text))

@@ -8,6 +8,7 @@ from typing import Any
 
 from bot.knowledge.importers.bcp.lines import Line
 from bot.knowledge.importers.common import table
+from bot.knowledge.importers.hyphens import rejoin_words
 
 
 def squeeze(text: str) -> str:
@@ -21,12 +22,19 @@ class FlatTable:
 
     Its cells are only used when their text, without spaces and arrow glyphs, occurs in the
     source exactly and on whole lines: the constant supplies where the columns split, never
-    words of its own. ``as_list`` renders the rows as list entries ("row — column: cell").
+    words of its own. Cells are spelled as printed, a word a line end broke with its hyphen
+    ('Beroeps-competentieprofielen'): ``cells`` judges such a hyphen like any line end.
+    ``as_list`` renders the rows as list entries ("row — column: cell").
     """
 
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     as_list: bool = False
+
+    def cells(self) -> tuple[list[str], list[list[str]]]:
+        """Column names and rows, words broken at a line end rejoined."""
+        rows = [[rejoin_words(cell) for cell in row] for row in self.rows]
+        return [rejoin_words(cell) for cell in self.columns], rows
 
     @property
     def key(self) -> str:
@@ -148,15 +156,20 @@ def take_tables(lines: list[Line]) -> tuple[list[Line], list[tuple[FlatTable, in
 
 def table_value(flat: FlatTable) -> dict[str, Any]:
     """The table as a ``tabel`` field."""
-    return table(flat.columns, flat.rows)
+    return table(*flat.cells())
+
+
+def table_text(flat: FlatTable) -> str:
+    """The table as lines of text, cells split by ' | ' as a table is shown."""
+    columns, rows = flat.cells()
+    return "\n".join(" ".join(" | ".join(row).split()) for row in [columns, *rows])
 
 
 def table_entries(flat: FlatTable) -> list[str]:
     """A table as list entries: 'row label — column: cell; column: cell'."""
     found = []
-    for row in flat.rows:
-        cells = [
-            f"{col}: {cell}" for col, cell in zip(flat.columns[1:], row[1:], strict=True) if cell
-        ]
+    columns, rows = flat.cells()
+    for row in rows:
+        cells = [f"{col}: {cell}" for col, cell in zip(columns[1:], row[1:], strict=True) if cell]
         found.append(f"{row[0]} — " + "; ".join(cells))
     return found

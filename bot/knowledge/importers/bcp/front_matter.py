@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.knowledge.importers.bcp.flat_tables import table_value, take_tables
+from bot.knowledge.importers.bcp.flat_tables import table_value
 from bot.knowledge.importers.bcp.lines import footers
-from bot.knowledge.importers.bcp.people import cut_people, people_table
+from bot.knowledge.importers.bcp.members import member_entries
+from bot.knowledge.importers.bcp.people import PersonRow, cut_people, people_table
+from bot.knowledge.importers.bcp.placement import place_tables
 from bot.knowledge.importers.bcp.prose import paragraph_text
 from bot.knowledge.importers.bcp.rows import Row, label_rows, render_rows
 from bot.knowledge.importers.bcp.structure import Block
@@ -29,11 +31,11 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _inleiding(block: Block) -> dict[str, Any]:
-    """The Inleiding's prose, and the BCP schema as its table."""
-    lines, tables = take_tables(block.lines)
+    """The Inleiding's prose with the BCP schema in its place (prose follows it)."""
+    placed = place_tables(block.lines, paragraph_text)
     return {
-        "tekst": paragraph_text(lines),
-        "tabel": table_value(tables[0][0]) if tables else None,
+        "tekst": placed.text,
+        "tabel": table_value(placed.trailing[0]) if placed.trailing else None,
     }
 
 
@@ -50,19 +52,24 @@ def _colofon_rows(blocks: list[Block]) -> list[Row]:
 
 def _colofon(blocks: list[Block]) -> dict[str, Any]:
     """The colofon with the pages after it: labelled paragraphs, the people consulted as a
-    table, the sectorraad members as list entries (their two last columns cannot be split)."""
+    table, the sectorraad members (a table per group) as list entries by group."""
     rows: list[Row] = []
     table: dict[str, Any] | None = None
-    members: list[str] = []
+    members: list[PersonRow] = []
     for label, lines in _colofon_rows(blocks):
         if label == _PEOPLE_TABLE_LABEL:
             lines, people = cut_people(lines, stop_at_break=True)
             table = people_table(people) if people else table
         else:
             lines, people = cut_people(lines, stop_at_break=False)
-            members += [f"{group}: {row}" if group else row for group, row in people]
+            members += people
         rows.append((label, lines))
-    return {"tekst": render_rows(rows), "tabel": table, "lijst": members}
+    organisations = {row[1] for row in table["rijen"] if row[1]} if table else set()
+    return {
+        "tekst": render_rows(rows),
+        "tabel": table,
+        "lijst": member_entries(members, organisations),
+    }
 
 
 def _front_groups(front: list[Block]) -> list[list[Block]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.knowledge.importers.bcp.lines import Line
-from bot.knowledge.importers.common import join_wrapped
+from bot.knowledge.importers.hyphens import join_broken_line
 from bot.knowledge.importers.item_data import join_paragraphs
 
 BULLET = re.compile(r"^[-•–]\s*")
@@ -69,7 +69,7 @@ class _Paragraphs:
             self._new_paragraph()
             self.cur = text
         else:
-            self.cur = join_wrapped(self.cur, self.prev, text)
+            self.cur = join_broken_line(self.cur, text)
 
     def _flush(self) -> None:
         if self.cur:
@@ -111,7 +111,7 @@ def entries(lines: list[Line]) -> list[str]:
         if prev is None or glyph or lost_glyph or not found:
             found.append(text)
         else:
-            found[-1] = join_wrapped(found[-1], prev, text)
+            found[-1] = join_broken_line(found[-1], text)
         prev = line
     return [entry for entry in found if entry]
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.knowledge.importers.bcp.flat_tables import table_entries, table_value, take_tables
+from bot.knowledge.importers.bcp.flat_tables import table_entries, table_value
 from bot.knowledge.importers.bcp.lines import Line
+from bot.knowledge.importers.bcp.placement import place_tables
 from bot.knowledge.importers.bcp.prose import entries, is_list, paragraph_text
 from bot.knowledge.importers.bcp.rows import label_rows, render_rows
 from bot.knowledge.importers.bcp.structure import Block, split_numbered
@@ -28,15 +29,21 @@ _SECTION_LABELS = (
 )
 
 
+def _labelled(lines: list[Line]) -> str:
+    """Prose whose rows carry a left-column label."""
+    return render_rows(label_rows(lines, _SECTION_LABELS))
+
+
 def _section_fields(lines: list[Line]) -> dict[str, Any]:
-    """Fields of a chapter-1 section: prose as tekst, flattened layouts as tabel/lijst."""
-    lines, tables = take_tables(lines)
+    """Fields of a chapter-1 section: prose as tekst (or a list of phrases as lijst) with the
+    tables prose follows in their places, the flattened layouts after it as tabel/lijst."""
+    placed = place_tables(lines, _labelled)
     fields: dict[str, Any] = {}
-    if is_list(lines):
-        fields["lijst"] = entries(lines)
+    if is_list(placed.prose) and not placed.inline:
+        fields["lijst"] = entries(placed.prose)
     else:
-        fields["tekst"] = render_rows(label_rows(lines, _SECTION_LABELS))
-    for flat, _ in tables:
+        fields["tekst"] = placed.text
+    for flat in placed.trailing:
         if flat.as_list or "tabel" in fields:
             fields["lijst"] = fields.get("lijst", []) + table_entries(flat)
         else:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from bot.knowledge.importers.bcp.lines import Line
-from bot.knowledge.importers.common import join_wrapped
+from bot.knowledge.importers.hyphens import join_broken_line
 
 # Front headings are whole lines of a fixed vocabulary.
 _FRONT_HEADING = re.compile(r"^(?:Inleiding|Colofon|Brondocumenten|Sectorraad \S+)$")
@@ -28,7 +28,7 @@ def _chapter(match: re.Match[str], lines: list[Line], i: int) -> tuple[Block, bo
     title, line = match[2], lines[i]
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     if nxt is not None and nxt.text[:1].islower():
-        return Block(join_wrapped(title, line, nxt.text), line.no, [], match[1]), True
+        return Block(join_broken_line(title, nxt.text), line.no, [], match[1]), True
     return Block(title, line.no, [], match[1]), False
 
 

@@ -24,6 +24,7 @@ from bot.knowledge.importers.beroepenonderzoek.footnotes import (
 from bot.knowledge.importers.beroepenonderzoek.lines import read_lines
 from bot.knowledge.importers.beroepenonderzoek.sections import split_sections
 from bot.knowledge.importers.beroepenonderzoek.tables import table_headers
+from bot.knowledge.importers.hyphens import with_lexicon
 from bot.knowledge.importers.item_data import item
 
 __all__ = ["DOCUMENT_TITLE", "parse"]
@@ -32,6 +33,7 @@ __all__ = ["DOCUMENT_TITLE", "parse"]
 DOCUMENT_TITLE = "SBB beroepenonderzoek Commercieel medewerker en (junior) accountmanager (2021)"
 
 
+@with_lexicon
 def parse(text: str, source_id: str) -> dict[str, Any]:
     """Parse a beroepenonderzoek report into sectie items."""
     lines, notes = extract_footnotes(read_lines(text))

@@ -23,7 +23,6 @@ LABELLED_FIELDS: dict[str, str] = {
     "Wettelijke beroepsvereisten": "beroepsvereisten",
     "Branche vereisten": "beroepsvereisten",
 }
-LEVEL_COLUMNS = ["Matrix", "Onderdeel", "Aangekruiste niveaus"]
 
 
 @dataclass
@@ -52,37 +51,34 @@ class GeneralFact:
 
 @dataclass
 class LevelsFact:
-    """The language and rekenen levels: an introduction and the x matrices under it."""
+    """The language and rekenen levels: an introduction and the x matrices under it.
+
+    The matrices go into one table as printed, one under the other: each matrix's header row
+    with its title in the empty corner cell ("Nederlands | Luisteren | Lezen …"), then its
+    level rows with their x marks, every column kept, marked or not ("Ruimte en vorm").
+    """
 
     title: str
     line: int
     intro: list[str]
-    marks: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    rows: list[list[str]] = field(default_factory=list)
     matrix: str = ""
-    header: list[str] = field(default_factory=list)
 
     def add_line(self, line: Line) -> None:
         """A matrix title, its header (first cell empty) or a level row with x marks."""
+        cells = [clean(cell) for cell in line.cells[1:]]
         if line.single:
-            self.matrix, self.header = line.head, []
+            self.matrix = line.head
         elif not line.head:
-            self.header = [clean(cell) for cell in line.cells[1:]]
-        elif self.header:
-            self._add_marks(line)
-
-    def _add_marks(self, line: Line) -> None:
-        """A level row: the level counts for every column marked with an x."""
-        cells = [clean(cell).lower() for cell in line.cells[1:]]
-        for column, mark in zip(self.header, cells, strict=False):
-            if mark == "x":
-                self.marks.setdefault((self.matrix, column), []).append(line.head)
+            self.rows.append([self.matrix or self.title, *cells])
+        elif self.rows:
+            self.rows.append([line.head, *cells])
 
     def data(self, source_id: str) -> dict[str, Any]:
-        """One table row per matrix column, listing its marked levels top to bottom."""
-        rows = [
-            [matrix, column, ", ".join(levels)] for (matrix, column), levels in self.marks.items()
-        ]
-        table = {"kolommen": list(LEVEL_COLUMNS), "rijen": rows} if rows else None
+        """The fact: its introduction as text, the matrices as its table."""
+        width = max((len(row) for row in self.rows), default=0)
+        rows = [row + [""] * (width - len(row)) for row in self.rows]
+        table = {"kolommen": rows[0], "rijen": rows[1:]} if rows else None
         fields = {"tekst": join_paragraphs(self.intro), "tabel": table}
         return item(
             source_id, "fact", "taal-rekenen", self.title, self.line, fields=non_empty(fields)

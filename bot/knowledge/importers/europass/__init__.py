@@ -21,10 +21,12 @@ from bot.knowledge.importers.europass.builder import Builder, is_lead_in
 from bot.knowledge.importers.europass.facts import fact_item, source_title
 from bot.knowledge.importers.europass.headings import Heading
 from bot.knowledge.importers.europass.tokens import tokens
+from bot.knowledge.importers.hyphens import with_lexicon
 
 __all__ = ["parse"]
 
 
+@with_lexicon
 def parse(text: str, source_id: str) -> dict[str, Any]:
     """Parse a Europass diplomasupplement text into source data and items."""
     events = tokens(text)

@@ -8,8 +8,6 @@ from typing import Any
 
 from bot.knowledge.importers.item_data import item, join_paragraphs
 
-# The grading scale (a tab-separated table) has no header row in the source.
-_TABLE_COLUMNS: tuple[str, ...] = ("Cijfer", "Beoordeling")
 _QUALIFICATION = re.compile(r"^Kwalificatie:\s*(.+)$", re.MULTILINE)
 _CREBO = re.compile(r"\(crebo\):?\s*(\d+)")
 _YEAR = re.compile(r"vanaf \d{1,2} \w+ (\d{4})")
@@ -49,15 +47,13 @@ class Fact:
         self.add("tabel")
 
 
-def _table(rows: list[list[str]]) -> dict[str, Any]:
-    """Tab-separated rows as a table field, short rows padded to the widest."""
+def _table(rows: list[list[str]]) -> dict[str, Any] | None:
+    """Tab-separated rows as printed, short rows padded to the widest. The first row heads
+    the table: a table needs a column row, and one without a header (the grading scale,
+    "10 uitmuntend" …) then reads exactly as printed instead of under invented names."""
     width = max((len(row) for row in rows), default=0)
-    columns = (
-        list(_TABLE_COLUMNS)
-        if width == len(_TABLE_COLUMNS)
-        else [f"Kolom {i}" for i in range(1, width + 1)]
-    )
-    return {"kolommen": columns, "rijen": [row + [""] * (width - len(row)) for row in rows]}
+    padded = [row + [""] * (width - len(row)) for row in rows]
+    return {"kolommen": padded[0], "rijen": padded[1:]} if padded else None
 
 
 def _fields(fact: Fact) -> dict[str, Any]:

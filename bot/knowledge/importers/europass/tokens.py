@@ -8,6 +8,7 @@ from typing import TypeGuard
 
 from bot.knowledge.importers.europass.headings import Heading, find_heading
 from bot.knowledge.importers.europass.markup import inline
+from bot.knowledge.importers.hyphens import join_broken_line
 
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+\))\s+(.*)$")
 _FOOTER_START = re.compile(r"^\*\s*Toelichting$")
@@ -81,7 +82,7 @@ class _Tokens:
             self.start(line, "para")
         assert self.open is not None
         text = inline(raw)
-        self.open.text = f"{self.open.text} {text}".strip()
+        self.open.text = join_broken_line(self.open.text, text) if self.open.text else text
         if raw.endswith("  ") and self.open.kind == "para":  # markdown hard line break
             self.flush()
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.knowledge.importers.hyphens import with_lexicon
 from bot.knowledge.importers.sbb_dossier.body import Block, BodyParser
 from bot.knowledge.importers.sbb_dossier.codes import kind_of, parent_of
 from bot.knowledge.importers.sbb_dossier.items import block_item, check_complete, source_title
@@ -46,6 +47,7 @@ __all__ = [
 ]
 
 
+@with_lexicon
 def parse(text: str, source_id: str) -> dict[str, Any]:
     """The items of a current SBB kwalificatiedossier, in document order."""
     lines = read_lines(text)

@@ -8,8 +8,9 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.knowledge.competencies import competency_entry
+from bot.knowledge.importers.hyphens import join_broken_line as join
 from bot.knowledge.importers.item_data import join_paragraphs
-from bot.knowledge.importers.sbb_dossier.paragraphs import join, paragraphs
+from bot.knowledge.importers.sbb_dossier.paragraphs import paragraphs
 from bot.knowledge.importers.sbb_dossier.source import Line
 
 _BULLET = re.compile(r"^[-§•]\s+")

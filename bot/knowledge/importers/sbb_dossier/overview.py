@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.knowledge.importers.hyphens import join_broken_line as join
 from bot.knowledge.importers.item_data import item
 from bot.knowledge.importers.sbb_dossier.codes import kind_of, parent_of
-from bot.knowledge.importers.sbb_dossier.paragraphs import join
 from bot.knowledge.importers.sbb_dossier.source import (
     BASISDEEL,
     OVERVIEW_TITLE,
@@ -19,16 +19,13 @@ from bot.knowledge.importers.sbb_dossier.source import (
 
 _PART_CODE_LINE = re.compile(r"^([BP]\d+)\s+(\S.*)$")
 _INLINE_CODE = re.compile(r"(?:^|(?<=\s))([BP]\d+-K\d+(?:-W\d+)?)\s+")
-_PROFILE_ROW = re.compile(r"^(P\d+)\s+(.+?)\s+(\d)\s+(Ja|Nee)\s+(.+)$")
+_PROFILE_ROW = re.compile(r"^(P\d+\s+.+?)\s+(\d)\s+(Ja|Nee)\s+(.+)$")
 _OVERVIEW_CODE = "overzicht"
-# The columns of the overview's profile table; the PDF header wraps them into one another.
-_PROFILE_COLUMNS = [
-    "Profiel",
-    "Naam profiel",
-    "Mbo-niveau",
-    "Beroepsvereisten",
-    "Typering van de kwalificatie",
-]
+# Where the columns of the SBB template's profile table start. The PDF wraps the header
+# cells into one another ('Naam profiel Mbo-niveau' / '(EQF-niveau)' / 'Beroepsvereisten
+# Typering …'), so these only say where a cell starts: its words come from the header itself.
+# A profile's code and name share the first cell ('P1 Commercieel medewerker').
+_COLUMN_STARTS = ("Naam profiel", "Mbo-niveau", "Beroepsvereisten", "Typering")
 
 
 @dataclass(frozen=True)
@@ -74,8 +71,20 @@ def _table_rows(lines: list[Line]) -> list[str]:
     return [" ".join(row) for row in pieces]
 
 
+def _columns(lines: list[Line]) -> list[str]:
+    """The profile table's columns: its header (the lines before a row) cut at the starts."""
+    first_row = next((i for i, line in enumerate(lines) if _PART_CODE_LINE.match(line.text)), 0)
+    header = " ".join(line.text for line in lines[:first_row] if line.text)
+    starts = [header.find(start) for start in _COLUMN_STARTS]
+    if starts[0] != 0 or starts != sorted(starts):
+        raise ValueError(f"the overview's table header is not the SBB template's: {header!r}")
+    ends = [*starts[1:], len(header)]
+    return [header[start:end].strip() for start, end in zip(starts, ends, strict=True)]
+
+
 def _profile_table(lines: list[Line]) -> dict[str, Any]:
     """The overview's profile table: one row per profile, wrapped cells joined."""
+    columns = _columns(lines)
     rows = []
     for row in _table_rows(lines):
         match = _PROFILE_ROW.match(row)
@@ -84,7 +93,7 @@ def _profile_table(lines: list[Line]) -> dict[str, Any]:
         rows.append(list(match.groups()))
     if not rows:
         raise ValueError("the overview has no profile table")
-    return {"kolommen": list(_PROFILE_COLUMNS), "rijen": rows}
+    return {"kolommen": columns, "rijen": rows}
 
 
 def overview_item(lines: list[Line], source_id: str) -> dict[str, Any]:

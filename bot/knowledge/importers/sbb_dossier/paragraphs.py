@@ -4,27 +4,17 @@ from __future__ import annotations
 
 import re
 
+from bot.knowledge.importers.hyphens import join_broken_line as join
 from bot.knowledge.importers.sbb_dossier.source import Line
 
 _SENTENCE_END = re.compile(r"[.:;!?][\"'”’)]*$")
-_HYPHENATED = re.compile(r"[\w(]-$")
 # A line this long (plus the next word) was wrapped by the PDF layout, not ended on purpose.
 _WRAP_WIDTH = 80
-# A word split at a hyphen joins without a space ("E-" + "commerce"), unless the hyphen
-# stands for a shared word part ("import-" + "en/of exportprocessen").
-_CONJUNCTIONS = frozenset({"en", "of", "en/of", "tot", "t/m", "&"})
 
 
 def _first_word(text: str) -> str:
     """The text up to its first space."""
     return text.split(" ", 1)[0]
-
-
-def join(left: str, right: str) -> str:
-    """Two pieces of one sentence, split by a line break."""
-    if _HYPHENATED.search(left) and _first_word(right) not in _CONJUNCTIONS:
-        return left + right
-    return f"{left} {right}"
 
 
 def _starts_lower(text: str) -> bool:
