@@ -5,40 +5,24 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from bot.knowledge import vocabulary as curated_vocabulary
+from bot.knowledge.catalog import FILE_NAME as CATALOG_FILE
+from bot.knowledge.catalog import apply_catalog, read_catalog
+from bot.knowledge.curated import Report
+from bot.knowledge.errors import KnowledgeError
+from bot.knowledge.lexicon import Vocabulary
+from bot.knowledge.locations import CURATED, DEFAULT_DIR
 from bot.knowledge.model import Dossier, Source
+from bot.knowledge.texts import all_texts
 from bot.knowledge.validate import Problems, source_from_data
+from bot.knowledge.yamlio import load_text, read_guarded
 
-try:  # the C loader is several times faster; fall back where libyaml is missing
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
-
-DEFAULT_DIR = Path(__file__).resolve().parents[2] / "knowledge"
-
-
-class KnowledgeError(Exception):
-    """The knowledge base has problems; ``problems`` lists each as 'file: path: message'."""
-
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__(f"{len(problems)} problem(s) in the knowledge base")
-        self.problems = problems
+__all__ = ["DEFAULT_DIR", "KnowledgeError", "load_dossier", "read_yaml"]
 
 
 def read_yaml(path: Path, problems: list[str]) -> Any:
     """Parse one YAML file; a syntax error is recorded with its line and column."""
-    try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown place"
-        problems.append(f"{path.name}: {where}: YAML syntax error: {err.problem}")
-    except yaml.YAMLError as err:
-        problems.append(f"{path.name}: YAML error: {err}")
-    except (OSError, UnicodeDecodeError) as err:
-        problems.append(f"{path.name}: cannot read: {err}")
-    return None
+    return read_guarded(path, problems, load_text)
 
 
 def _load_source(path: Path, problems: list[str]) -> Source | None:
@@ -83,6 +67,27 @@ def load_dossier(directory: Path = DEFAULT_DIR) -> Dossier:
             problems.append(f"{path.name}: source.id: duplicate source {source.id!r}")
         sources.append((path, source))
     _cross_checks(sources, problems)
+    report = Report(f"{CURATED}/{CATALOG_FILE}")
+    catalog = read_catalog(directory / CURATED / CATALOG_FILE, report)
+    described = apply_catalog([source for _, source in sources], catalog, report)
+    problems += report.messages
+    vocabulary = _vocabulary(directory, described, problems)
     if problems:
         raise KnowledgeError(problems)
-    return Dossier({source.id: source for _, source in sources})
+    return Dossier({source.id: source for source in described}, vocabulary)
+
+
+def _vocabulary(directory: Path, sources: list[Source], problems: list[str]) -> Vocabulary:
+    """The curated vocabulary (none when the file is absent), its targets checked against the
+    words the sources use."""
+    path = directory / CURATED / curated_vocabulary.FILE_NAME
+    if not path.is_file():
+        return Vocabulary()
+    try:
+        found = curated_vocabulary.load_vocabulary(path)
+    except KnowledgeError as err:
+        problems += [f"{CURATED}/{p}" for p in err.problems]
+        return Vocabulary()
+    known = curated_vocabulary.words_in(all_texts(sources))
+    problems += [f"{CURATED}/{p}" for p in curated_vocabulary.unknown_targets(found, known)]
+    return found

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from bot.knowledge.lexicon import Vocabulary
+
 
 @dataclass(frozen=True)
 class Competency:
@@ -66,6 +68,9 @@ class Item:
         return tuple(key for key, _ in self.fields)
 
 
+ROLES = ("current", "older", "research")
+
+
 @dataclass(frozen=True)
 class Source:
     id: str
@@ -73,6 +78,16 @@ class Source:
     format: str
     text: str
     items: tuple[Item, ...]
+    # From knowledge/curated/sources.yaml (bot.knowledge.catalog); defaults until applied.
+    name: str = ""  # as people know it: "beroepscompetentieprofiel 2010"
+    article: str = "het"
+    role: str = "research"  # one of ROLES
+    aliases: tuple[str, ...] = ()  # words that name it in a question
+
+    @property
+    def label(self) -> str:
+        """The name people know the source by (its title when no name is set)."""
+        return self.name or self.title
 
 
 @dataclass(frozen=True)
@@ -80,6 +95,7 @@ class Dossier:
     """All sources with an id index and parent -> children links, in document order."""
 
     sources: dict[str, Source]
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)  # how questions say things
     items: dict[str, Item] = field(init=False)
     children: dict[str, tuple[str, ...]] = field(init=False)
 
@@ -103,3 +119,16 @@ class Dossier:
 
     def parent_of(self, item: Item) -> Item | None:
         return self.items.get(item.parent) if item.parent else None
+
+    def source_of(self, item: Item) -> Source:
+        return self.sources[item.source]
+
+    def with_role(self, role: str) -> tuple[Source, ...]:
+        """The sources of one role ("current", "older", "research"), in listing order."""
+        return tuple(source for source in self.sources.values() if source.role == role)
+
+    def top_ancestor(self, item: Item) -> Item:
+        """The outermost parent of an item (a profiel, the basisdeel, or the item itself)."""
+        while item.parent and item.parent in self.items:
+            item = self.items[item.parent]
+        return item

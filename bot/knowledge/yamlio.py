@@ -1,11 +1,49 @@
-"""Deterministic YAML output for generated knowledge files."""
+"""YAML in and out: reading with every problem named by file and place, and deterministic
+output for generated knowledge files."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
+
+try:  # the C parser is several times faster; fall back where libyaml is missing
+    from yaml import CSafeLoader as Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as Loader  # type: ignore[assignment]
+
+T = TypeVar("T")
+
+
+def read_guarded(
+    path: Path, problems: list[str], parse: Callable[[str], T], name: str | None = None
+) -> T | None:
+    """parse(the file's text), or None with the problem recorded as 'name: line L, column C:
+    ...' (name defaults to the file name): a syntax error, an unreadable file."""
+    name = name or path.name
+    try:
+        return parse(path.read_text(encoding="utf-8"))
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown place"
+        problems.append(f"{name}: {where}: YAML syntax error: {err.problem}")
+    except yaml.YAMLError as err:
+        problems.append(f"{name}: YAML error: {err}")
+    except (OSError, UnicodeDecodeError) as err:
+        problems.append(f"{name}: cannot read: {err}")
+    return None
+
+
+def load_text(text: str) -> Any:
+    """Plain data from YAML text (safe)."""
+    return yaml.load(text, Loader=Loader)
+
+
+def compose_text(text: str) -> yaml.Node | None:
+    """The node tree of YAML text, which keeps every value's line (safe)."""
+    return yaml.compose(text, Loader=Loader)
 
 
 class _Dumper(yaml.SafeDumper):
