@@ -4,15 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bot.knowledge.model import (
-    Competency,
-    CompetencyRow,
-    Dossier,
-    FieldValue,
-    Group,
-    Item,
-    Table,
-)
+from bot.knowledge.model import Dossier, Item
+from bot.knowledge.texts import field_texts
 from bot.search.text import separable_verbs
 
 TITLE_WEIGHT = 4.0
@@ -20,30 +13,6 @@ PARENT_TITLE_WEIGHT = 0.8
 CHILD_TITLE_WEIGHT = 0.6
 # Competency names recur across most werkprocessen; they would drown the specific words.
 FIELD_WEIGHTS = {"competenties": 0.2, "competentierijen": 0.5, "gedrag": 1.0, "vakkennis": 0.6}
-
-
-def field_texts(value: FieldValue) -> Iterator[str]:
-    """The plain texts inside a field value of any shape."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, Table):
-        yield " ".join(value.columns)
-        for row in value.rows:
-            yield " ".join(cell for cell in row if cell)
-    else:
-        for part in value:
-            if isinstance(part, str):
-                yield part
-            elif isinstance(part, Group):
-                if part.title:
-                    yield part.title
-                yield from part.items
-            elif isinstance(part, Competency):
-                yield part.name
-            elif isinstance(part, CompetencyRow):
-                yield part.competency.name
-                yield from part.components
-                yield part.indicator
 
 
 def item_texts(item: Item, dossier: Dossier) -> Iterator[tuple[str, float]]:

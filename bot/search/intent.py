@@ -5,18 +5,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from bot.knowledge.model import Dossier
-from bot.search.lexicon import to_dutch
-from bot.search.text import fold
+from bot.search.lexicon import Lexicon
+from bot.search.text import fold, words
 
 # Field asked -> words that ask for it (folded). Order matters: the first match wins, so the
 # more specific asks (prestatie-indicatoren) come before the broader ones (competenties).
 _FIELD_PATTERNS: tuple[tuple[str, str], ...] = (
     ("competentierijen", r"prestatie.?indicator|performance indicator"),
     ("gedrag", r"\bgedrag|behaviou?r|laten zien\b|\bhouding\b(?! van)"),
-    ("competenties", r"competenti|competenc|beoordeeld op|assessed on"),
+    ("competenties", r"\bcompetenti|\bcompetenc|beoordeeld op|assessed on"),
     ("resultaat", r"\bresulta|\bresults?\b|\boutcomes?\b|\bopleveren|oplevert\b"),
     (
         "vakkennis",
@@ -43,22 +43,25 @@ FIELD_WORD = re.compile(
     r"gedrag|behaviou?r|competenti|competenc|resulta|vakkennis|kennis|vaardigh|skills?|"
     r"knowledge|complex|verantwoordelijk|zelfstandig|responsib|prestatie|indicator|"
     r"omschrijving|beschrijving|description|werkprocessen|kerntaken|typering|beroepshouding|"
-    r"niveau|level|attitude|hoort|horen|belong|welk|welke|which|what|wat"
+    r"niveau|level|attitude|hoort|horen|belong|welk|welke|which|what|wat|laten|zien|tonen|show"
 )
 _FIELD_RES = tuple((name, re.compile(pattern)) for name, pattern in _FIELD_PATTERNS)
-
-# Source id -> words that name it. Kept beside the search, not in the YAML: they are how
-# students refer to a document, not part of it.
-_SOURCE_PATTERNS: dict[str, str] = {
-    "bcp-2010": r"\bbcp\b|beroepscompetentieprofiel|\becabo\b",
-    "commercie-cgo": r"\bcgo\b|competentiegericht",
-    "commercie-2015": r"europass|diplomasupplement|\bsupplement\b",
-    "beroepenonderzoek": r"beroepenonderzoek|\bonderzoek\b|\bresearch\b|\bsurvey\b|"
-    r"\bgesprekken\b|\binterviews\b",
-    "commercie": r"kwalificatiedossier|basisdeel|profieldeel|\bhuidige dossier",
+# Field words as students type them, for typos the patterns miss -> the field they ask.
+FIELD_NAMES = {
+    "gedrag": "gedrag",
+    "competenties": "competenties",
+    "competentie": "competenties",
+    "resultaat": "resultaat",
+    "vakkennis": "vakkennis",
+    "vaardigheden": "vakkennis",
+    "omschrijving": "omschrijving",
+    "beschrijving": "omschrijving",
+    "complexiteit": "complexiteit",
+    "verantwoordelijkheid": "verantwoordelijkheid",
+    "zelfstandigheid": "verantwoordelijkheid",
+    "typering": "typering",
 }
-_SOURCE_RES = {sid: re.compile(pattern) for sid, pattern in _SOURCE_PATTERNS.items()}
-
+MIN_TYPO = 5
 
 # Item type -> words that ask for an item of that type ("welk werkproces is dat?").
 _TYPE_PATTERNS = {
@@ -85,11 +88,17 @@ def asked_type(question: str) -> str | None:
 
 
 def asked_field(question: str) -> str | None:
-    """The field the question asks for, or None for 'the item in general'."""
+    """The field the question asks for, or None for 'the item in general'; a field word
+    with a typo ('vakkenis', 'gedrg', 'compententies') counts too."""
     text = fold(question)
     for name, pattern in _FIELD_RES:
         if pattern.search(text):
             return name
+    for word in words(text):
+        if len(word) >= MIN_TYPO:
+            found = process.extractOne(word, FIELD_NAMES, scorer=fuzz.ratio, score_cutoff=80)
+            if found is not None:
+                return FIELD_NAMES[found[0]]
     return None
 
 
@@ -98,37 +107,65 @@ _BESIDES = re.compile(
 )
 
 
-def named_sources(question: str, dossier: Dossier) -> frozenset[str]:
-    """Sources the question names ("volgens het bcp"), not those set aside ("naast het bcp")."""
-    text = fold(question)
-    found = set()
-    for sid, pattern in _SOURCE_RES.items():
-        if sid not in dossier.sources:
-            continue
-        for match in pattern.finditer(text):
-            if not _BESIDES.search(text[: match.start()]):
-                found.add(sid)
-    return frozenset(found)
+def alias_pattern(aliases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern for a source's aliases: whole words, a trailing * for any ending."""
+    parts = []
+    for alias in aliases:
+        words = fold(alias).rstrip("*").split()
+        body = r"\s+".join(re.escape(w) for w in words)
+        parts.append(rf"\b{body}" + (r"\w*" if alias.endswith("*") else r"\b"))
+    return re.compile("|".join(parts)) if parts else None
 
 
-def named_profile(question: str, dossier: Dossier, min_score: float = 88.0) -> str | None:
-    """The profile code whose name the question contains (typos allowed), longest name first."""
-    text = fold(question)
-    best: tuple[float, int, str] | None = None
-    for item in dossier:
-        if item.type != "profiel":
-            continue
-        title = fold(item.title)
-        score = fuzz.partial_ratio(title, text) if len(text) >= len(title) - 2 else 0.0
-        if score >= min_score:
-            candidate = (score, len(title), item.code)
-            best = max(best, candidate) if best else candidate
-    return best[2] if best else None
+class IntentReader:
+    """Reads field, sources and profile from questions; patterns built once per dossier."""
 
+    def __init__(self, dossier: Dossier, lexicon: Lexicon) -> None:
+        self.dossier = dossier
+        self.lexicon = lexicon
+        self._sources = [
+            (source.id, pattern)
+            for source in dossier.sources.values()
+            if (pattern := alias_pattern(source.aliases)) is not None
+        ]
+        self._profiles = [
+            (fold(item.title), item.code) for item in dossier if item.type == "profiel"
+        ]
 
-def read_intent(question: str, dossier: Dossier) -> Intent:
-    """Field, sources and profile named in one question (English names read as Dutch)."""
-    profile = named_profile(question, dossier) or named_profile(to_dutch(fold(question)), dossier)
-    return Intent(
-        asked_field(question), named_sources(question, dossier), profile, asked_type(question)
-    )
+    def sources(self, question: str) -> frozenset[str]:
+        """Sources the question names ("volgens het bcp"), not those set aside ("naast ...")."""
+        text = fold(question)
+        found = set()
+        for source_id, pattern in self._sources:
+            for match in pattern.finditer(text):
+                if not _BESIDES.search(text[: match.start()]):
+                    found.add(source_id)
+        return frozenset(found)
+
+    def profile(self, question: str, min_score: float = 88.0) -> str | None:
+        """The profile code whose name the question contains (typos allowed), longest first."""
+        text = fold(question)
+        best: tuple[float, int, str] | None = None
+        for title, code in self._profiles:
+            score = fuzz.partial_ratio(title, text) if len(text) >= len(title) - 2 else 0.0
+            if score >= min_score:
+                candidate = (score, len(title), code)
+                best = max(best, candidate) if best else candidate
+        return best[2] if best else None
+
+    def profiles(self, question: str, min_score: float = 88.0) -> list[str]:
+        """Every profile the question names by name, in the order they appear."""
+        text = fold(self.lexicon.to_dutch(fold(question)))
+        found: list[tuple[int, str]] = []
+        for title, code in self._profiles:
+            if len(text) < len(title) - 2:
+                continue
+            match = fuzz.partial_ratio_alignment(title, text)
+            if match is not None and match.score >= min_score:
+                found.append((match.dest_start, code))
+        return [code for _, code in sorted(found)]
+
+    def read(self, question: str) -> Intent:
+        """Field, sources and profile named in one question (English names read as Dutch)."""
+        profile = self.profile(question) or self.profile(self.lexicon.to_dutch(fold(question)))
+        return Intent(asked_field(question), self.sources(question), profile, asked_type(question))

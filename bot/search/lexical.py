@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from bot.search.lexicon import synonyms, translate
+from bot.search.lexicon import Lexicon
 from bot.search.text import STOPWORDS, stem, words
 
 K1 = 0.9
@@ -26,6 +26,8 @@ COMPOUND_WEIGHT = 0.5
 SYNONYM_WEIGHT = 0.8
 DERIVED_WEIGHT = 0.6
 MIN_DERIVED = 5  # shorter stems extend into too many unrelated words
+MIN_HEAD = 6  # a compound's known head, when its tail is no word: long enough to mean much
+MIN_HEAD_REST = 3
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,15 @@ class Vocabulary:
             if best is None or balance > best[0]:
                 best = (balance, head, tail)
         return (best[1], best[2]) if best else None
+
+    def head(self, word: str) -> tuple[str] | None:
+        """The known word a compound starts with when its tail is no word of the corpus
+        ('beoordeling|score'): the head carries the meaning, so it is indexed too."""
+        for i in range(len(word) - MIN_HEAD_REST, MIN_HEAD - 1, -1):
+            head = word[:i]
+            if head in self.counts and head not in STOPWORDS:
+                return (head,)
+        return None
 
     def split_fuzzy(self, word: str) -> tuple[tuple[str, str], float] | None:
         """A compound whose head is known and whose misspelt tail is near a known word."""
@@ -109,13 +120,18 @@ class Vocabulary:
 class LexicalIndex:
     """BM25 over weighted stems of a fixed list of documents."""
 
-    def __init__(self, documents: list[list[tuple[str, float]]]) -> None:
+    def __init__(self, documents: list[list[tuple[str, float]]], lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
         counts: Counter[str] = Counter()
         for document in documents:
             for text, _ in document:
                 counts.update(words(text))
         self.vocabulary = Vocabulary(counts)
-        self._splits = {w: self.vocabulary.split(w) for w in counts if len(w) >= 7}
+        self._splits: dict[str, tuple[str, ...] | None] = {
+            w: self.vocabulary.split(w) or (self.vocabulary.head(w) if len(w) >= 9 else None)
+            for w in counts
+            if len(w) >= 7
+        }
         self.bags = [self._bag(document) for document in documents]
         self.lengths = [sum(bag.values()) for bag in self.bags]
         self.avg_length = sum(self.lengths) / max(len(self.lengths), 1)
@@ -170,7 +186,8 @@ class LexicalIndex:
 
     def expand(self, word: str, english: bool = False) -> list[QueryTerm]:
         """Index terms for one question word (empty when nothing in the corpus fits)."""
-        extra = [QueryTerm(word, stem(w), SYNONYM_WEIGHT, "synonym") for w in synonyms(word)]
+        meant = [w for found in self.lexicon.synonyms(word) for w in words(found) if len(w) > 1]
+        extra = [QueryTerm(word, stem(w), SYNONYM_WEIGHT, "synonym") for w in meant]
         extra = [t for t in extra if t.stem in self.idf]
         if extra and word not in self.vocabulary:
             # The synonym is the meaning: full weight, and no guessing at a misspelling.
@@ -195,7 +212,7 @@ class LexicalIndex:
         return out
 
     def _expand(self, word: str, english: bool = False) -> list[QueryTerm]:
-        dutch = [w for found in translate(word) for w in words(found) if len(w) > 1]
+        dutch = [w for found in self.lexicon.translate(word) for w in words(found) if len(w) > 1]
         known = word in self.vocabulary
         if dutch and (english or not known):
             terms = [QueryTerm(word, stem(w), 1.0, "english") for w in dutch]

@@ -7,8 +7,10 @@ tf-idf cosine; only the best match per other source is kept, above a floor.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from functools import lru_cache
 
+from bot.knowledge.model import Item
 from bot.search.engine import Search
 
 MIN_SIMILARITY = 0.18
@@ -46,3 +48,18 @@ class Related:
                 best[other.source] = (score, other.id)
         ranked = sorted(best.values(), reverse=True)
         return tuple((other_id, round(score, 3)) for score, other_id in ranked)
+
+    def nearest(self, item_id: str, keep: Callable[[Item], bool]) -> Item | None:
+        """The most similar item of the same type among those `keep` accepts, or None."""
+        me = self.search.position(item_id)
+        if me is None:
+            return None
+        mine = self.search.items[me]
+        best: tuple[float, int] | None = None
+        for n, other in enumerate(self.search.items):
+            if n == me or other.type != mine.type or not keep(other):
+                continue
+            score = self._cosine(me, n)
+            if score >= MIN_SIMILARITY and (best is None or score > best[0]):
+                best = (score, n)
+        return self.search.items[best[1]] if best else None

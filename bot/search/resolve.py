@@ -86,8 +86,15 @@ def _narrow(items: list[Item], keep) -> list[Item]:
     return kept or items
 
 
-def narrow(items: list[Item], intent: Intent, scope: Scope | None, dossier: Dossier) -> list[Item]:
-    """Use the question's named source/profile, then the chosen dossier, to cut candidates."""
+def narrow(
+    items: list[Item],
+    intent: Intent,
+    scope: Scope | None,
+    dossier: Dossier,
+    context: str | None = None,
+) -> list[Item]:
+    """Use the question's named source/profile, the chosen dossier, then the source the
+    conversation is about (context: "and 2.1?" after a bcp answer), to cut candidates."""
     unique = list(dict.fromkeys(items))
     if intent.sources:
         unique = _narrow(unique, lambda i: i.source in intent.sources)
@@ -95,16 +102,18 @@ def narrow(items: list[Item], intent: Intent, scope: Scope | None, dossier: Doss
         unique = _narrow(unique, lambda i: i.code.startswith(intent.profile))
     if scope is not None:
         unique = _narrow(unique, lambda i: scope.contains(i, dossier))
-    order = {source: n for n, source in enumerate(_SOURCE_ORDER)}
-    return sorted(unique, key=lambda i: order.get(i.source, len(order)))
-
-
-# How candidates of an ambiguous code are listed: the current dossier first, then by age.
-_SOURCE_ORDER = ("commercie", "commercie-2015", "commercie-cgo", "bcp-2010", "beroepenonderzoek")
+    if context is not None and len(unique) > 1:
+        unique = _narrow(unique, lambda i: i.source == context)
+    order = {source: n for n, source in enumerate(dossier.sources)}  # the catalog's order
+    return sorted(unique, key=lambda i: order[i.source])
 
 
 def resolve_codes(
-    refs: list[CodeRef], intent: Intent, scope: Scope | None, index: CodeIndex
+    refs: list[CodeRef],
+    intent: Intent,
+    scope: Scope | None,
+    index: CodeIndex,
+    context: str | None = None,
 ) -> list[Item]:
     """Candidate items for the codes of a question, narrowed; [] when no code matches."""
     for ref in refs:
@@ -112,5 +121,5 @@ def resolve_codes(
             ref = CodeRef(intent.profile, ref.kerntaak, ref.werkproces, kind=ref.kind)
         found = index.lookup(ref, scope)
         if found:
-            return narrow(found, intent, scope, index.dossier)
+            return narrow(found, intent, scope, index.dossier, context)
     return []

@@ -34,12 +34,5 @@ class Scope:
             return False
         if self.profile is None:
             return True
-        root = top_ancestor(item, dossier)
-        return root.type not in ("profiel",) or root.code == self.profile
-
-
-def top_ancestor(item: Item, dossier: Dossier) -> Item:
-    """The outermost parent of an item (a profiel, the basisdeel, or the item itself)."""
-    while item.parent and item.parent in dossier.items:
-        item = dossier.items[item.parent]
-    return item
+        root = dossier.top_ancestor(item)
+        return root.type != "profiel" or root.code == self.profile

@@ -24,7 +24,10 @@ STOPWORDS = frozenset(
     veel iets wat's uitleg uitleggen leg uit zeg vertel betekent betekenis houd houdt inhoud
     in nodig hoort horen hoor bedoeld bedoelt ding dingen volgens staan stond zeggen zegt
     hoeveel iemand elkaar waarin onder boven tussen zonder tijdens na sinds via vd vh
-    waarbij waarvoor ervoor
+    waarbij waarvoor ervoor zich zelf mezelf jezelf ons onszelf hen wie wiens elk elke
+    iedereen niemand niks niets ooit altijd soms vaak nooit gewoon misschien best beetje
+    meer minder meeste meestal minst minste zodat omdat terwijl ofzo enzo enz etc steeds eerst
+    daarna toen elke heet heten genoemd
     daarvoor hierover daarover noemt noemen noem beschrijft beschrijven
     the a an and or of in on at to for with by as that this these those is are was were be
     been what which who where when how why do does did can could should would will shall
@@ -32,7 +35,9 @@ STOPWORDS = frozenset(
     then so not no yes also just please pls explain tell mean means whats what's need
     according besides actually really even say says said they does doing get got have has had
     any some all much many more describe describes mention mentions list most very there's
-    it's i'm dont don't
+    it's i'm dont don't after before if because but while theyre they're smth something
+    someone anything everything im ive i've youre you're isnt isn't cant can't wont won't
+    doesnt doesn't didnt didn't thats that's whats gonna wanna kinda really always often
     """.split()
 )
 
