@@ -1,21 +1,32 @@
-"""The answer service: question or follow-up action in, Reply out. Pure: no I/O."""
+"""The answer service: a question or a pressed button in, a Reply out. Pure: no I/O."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
-from bot.answers.actions import Action, item_action
-from bot.answers.compose import CHILDREN, Composer
-from bot.answers.html import esc, italic
-from bot.core.messages import t
-from bot.core.replies import Choice, Reply
+from bot.answers.compose import Composer
+from bot.answers.followups import display_code
+from bot.answers.lists import Lists
+from bot.answers.profiles import Profiles
+from bot.answers.relevance import Relevance, relevance
+from bot.answers.views import CHILDREN, DEFAULT
 from bot.knowledge.fields import FIELDS
 from bot.knowledge.model import Dossier, Item
+from bot.reply.callbacks import FIELD, ITEM, MORE, RELATED, Namespace
+from bot.reply.html import esc
+from bot.reply.messages import t
+from bot.reply.replies import Choice, Reply
 from bot.search.engine import Interpretation, Search
+from bot.search.profiles import read_profile_question
 from bot.search.related import Related
 from bot.search.scope import Scope
+from bot.search.text import fold
 
-MAX_LISTED = 8  # candidates listed for an ambiguous code
+MAX_PAGE = 99
+COUNTERPARTS = frozenset({"werkproces", "kerntaak"})  # types with a match in every version
+COMPARE_WORDS = re.compile(r"\bverschil\w*|\bvs\.?\b|\bversus\b|\bdifference\b|\bcompare")
+COMPARE_SHARE = 0.6  # the second item scores at least this share of the first
 
 
 @dataclass
@@ -24,76 +35,169 @@ class Answers:
     search: Search
     composer: Composer
     related: Related
+    lists: Lists
+    profiles: Profiles
 
     @classmethod
     def build(cls, dossier: Dossier) -> Answers:
         """Build the search index and helpers once, at start-up."""
         search = Search(dossier)
-        return cls(dossier, search, Composer(dossier), Related(search))
+        composer = Composer(dossier)
+        return cls(
+            dossier, search, composer, Related(search), Lists(dossier), Profiles(search, composer)
+        )
 
     def scope(self, choice: str | None) -> Scope | None:
         return Scope.parse(choice, self.dossier)
 
     def ask(
-        self, question: str, choice: str | None = None, lang: str = "nl"
-    ) -> tuple[Reply, Interpretation]:
+        self,
+        question: str,
+        choice: str | None = None,
+        lang: str = "nl",
+        context: str | None = None,
+    ) -> Reply:
         """Answer a free question for a student with an optional dossier choice."""
         scope = self.scope(choice)
-        found = self.search.ask(question, scope)
-        return self.reply_for(found, question, lang, tip=scope is None), found
+        about = read_profile_question(question, self.search.intents)
+        if about is not None:
+            reply = self.profiles.answer(about, question, choice, lang)
+            if reply is not None:
+                return reply
+        found = self.search.ask(question, scope, context)
+        return self.reply_for(found, question, scope, lang, context)
 
     def reply_for(
-        self, found: Interpretation, question: str, lang: str, tip: bool = True
+        self,
+        found: Interpretation,
+        question: str,
+        scope: Scope | None,
+        lang: str,
+        context: str | None = None,
     ) -> Reply:
-        """The reply for an interpretation; tip: suggest choosing a dossier on ambiguity."""
+        """The reply for an interpretation of a question."""
         items = [self.dossier.items[hit.item_id] for hit in found.hits]
+        hits = tuple((hit.item_id, hit.score) for hit in found.hits)
+        if found.kind == "item" and self._compares(question, found, items):
+            return self.lists.side_by_side(items[:2], lang, hits)
         if found.kind == "item":
-            return self.composer.item_reply(items[0], found.field, lang, question)
+            reply = self.item_answer(items[0], found, question, scope, lang, context)
+            return replace(reply, hits=hits)
         if found.kind == "ambiguous":
-            return self.listing(t("ambiguous", lang), items[:MAX_LISTED], lang, tip=tip)
+            tip = scope is None
+            return self.lists.listing(t("ambiguous", lang), items, "choose", lang, tip, hits)
         if found.kind == "suggest":
-            return self.listing(t("suggest", lang), items[:3], lang)
+            return self.lists.listing(t("suggest", lang), items[:3], "suggest", lang, hits=hits)
         if found.kind == "empty":
-            return Reply(f"{esc(t('empty', lang))}\n\n{t('can_do', lang)}")
-        return Reply(f"{esc(t('out_of_scope', lang))}\n\n{t('can_do', lang)}", abstained=True)
+            return Reply(f"{esc(t('empty', lang))}\n\n{t('can_do', lang)}", kind="chat")
+        hint = f"{esc(t(f'outside_{found.outside}', lang))}\n\n" if found.outside else ""
+        text = f"{esc(t('out_of_scope', lang))}\n\n{hint}{t('can_do', lang)}"
+        return Reply(text, kind="outside")
 
-    def line(self, item: Item) -> str:
-        """One candidate line: code, title and source."""
-        code = f"{item.code} " if any(ch.isdigit() for ch in item.code) else ""
-        source = self.dossier.sources[item.source].title
-        return f"• <b>{esc(code + item.title)}</b> — {italic(source)}"
+    @staticmethod
+    def _compares(question: str, found: Interpretation, items: list[Item]) -> bool:
+        """A difference asked between two items of one kind that both rank high."""
+        if len(items) < 2 or not COMPARE_WORDS.search(fold(question)):
+            return False
+        close = found.hits[1].score >= COMPARE_SHARE
+        return close and items[0].type == items[1].type and items[0].parent == items[1].parent
 
-    def listing(self, intro: str, items: list[Item], lang: str, tip: bool = False) -> Reply:
-        """A short list of items to pick from, each behind a choice."""
-        lines = [esc(intro), "", *[self.line(item) for item in items]]
-        if tip:
-            lines += ["", esc(t("ambiguous_tip", lang))]
-        choices = tuple(Choice(self.label(item), item_action(item.id)) for item in items)
-        return Reply("\n".join(lines), choices)
+    def relevance(self, question: str) -> Relevance:
+        """How much each sentence of an answer says about the question."""
+        return relevance(self.search.weights(question), self.search.asks_list(question))
 
-    def label(self, item: Item) -> str:
-        code = item.code if any(ch.isdigit() for ch in item.code) else item.title[:24]
-        return f"{code} · {item.source}" if item.source != "commercie" else code
+    def item_answer(
+        self,
+        item: Item,
+        found: Interpretation,
+        question: str,
+        scope: Scope | None,
+        lang: str,
+        context: str | None = None,
+    ) -> Reply:
+        """One item, noting when it comes from an older dossier than the student's."""
+        named = item.source in found.intent.sources or item.source == context
+        note, nearest = ("", None) if named else self.older_note(item, scope, lang)
+        reply = self.composer.first_view(item, found.field, lang, self.relevance(question), note)
+        if nearest is None and not item.fields and not self.dossier.children.get(item.id):
+            nearest = self.nearest_current(item, scope)  # a title only: offer today's version
+        return self._offer_current(reply, nearest, lang)
 
-    def follow(self, action: Action, lang: str = "nl") -> Reply | None:
-        """The reply to a follow-up choice; None when it names no item or field we know."""
-        item = self.dossier.items.get(action.item_id)
+    def with_counterpart(self, reply: Reply, item: Item, choice: str | None, lang: str) -> Reply:
+        """A title-only item (the Europass werkprocessen) offers the current werkproces."""
+        if item.fields or self.dossier.children.get(item.id):
+            return reply
+        return self._offer_current(reply, self.nearest_current(item, self.scope(choice)), lang)
+
+    def _offer_current(self, reply: Reply, nearest: Item | None, lang: str) -> Reply:
+        if nearest is None or nearest.id == reply.item_id:
+            return reply
+        label = t("current_counterpart", lang, code=display_code(nearest) or nearest.title[:30])
+        # A navigation button, like the children: the four follow-ups stay as they are.
+        choices = (Choice(label, ITEM.data(nearest.id), compact=True), *reply.choices)
+        return replace(reply, choices=choices)
+
+    def older_note(self, item: Item, scope: Scope | None, lang: str) -> tuple[str, Item | None]:
+        """'Let op: uit het ... 2010' and the nearest current werkproces, for an item of an
+        older dossier that the student does not follow (nor named, nor was talking about)."""
+        source = self.dossier.source_of(item)
+        if source.role != "older" or (scope is not None and scope.source == item.source):
+            return "", None
+        current = scope is not None and self.dossier.sources[scope.source].role == "current"
+        if not current and item.type not in COUNTERPARTS:
+            return "", None  # a fact of an older dossier, for a student who follows none
+        nearest = self.nearest_current(item, scope) if item.type in COUNTERPARTS else None
+        name = f"{source.article} {source.label}" if lang == "nl" else f"the {source.label}"
+        note = t("older_yours" if scope else "older_source", lang, source=name)
+        return f"⚠️ {esc(note)}", nearest
+
+    def nearest_current(self, item: Item, scope: Scope | None) -> Item | None:
+        """The most similar item of the current dossier, within the student's profile."""
+        current = {source.id for source in self.dossier.with_role("current")}
+
+        def keep(other: Item) -> bool:
+            if other.source not in current:
+                return False
+            return (
+                scope is None or scope.source not in current or scope.contains(other, self.dossier)
+            )
+
+        return self.related.nearest(item.id, keep)
+
+    def show(
+        self, namespace: Namespace, parts: tuple[str, ...], lang: str, choice: str | None = None
+    ) -> Reply | None:
+        """The reply to a pressed answer button; None when it names nothing we know."""
+        item = self.dossier.items.get(parts[0]) if parts else None
         if item is None:
             return None
-        if action.verb == "i":
-            return self.composer.item_reply(item, None, lang)
-        if action.verb == "r":
+        if namespace == ITEM and len(parts) == 1:
+            return self.with_counterpart(
+                self.composer.first_view(item, None, lang), item, choice, lang
+            )
+        if namespace == RELATED and len(parts) == 1:
             return self.see_also(item, lang)
-        if action.field != CHILDREN and action.field not in FIELDS:
+        field = parts[1] if len(parts) > 1 else None
+        if field not in FIELDS and field not in (CHILDREN, DEFAULT):
             return None
-        return self.composer.item_reply(item, action.field, lang)
+        number = int(parts[2]) if len(parts) == 3 and parts[2].isdigit() else None
+        if namespace == FIELD and len(parts) == 2:
+            return self.composer.first_view(item, field, lang)
+        if namespace == FIELD and number is not None and 1 <= number <= MAX_PAGE:
+            return self.composer.page(item, field, number, lang)
+        if namespace == MORE and number is not None and number <= MAX_PAGE:
+            return self.composer.more(item, field, lang, number)
+        return None
 
     def see_also(self, item: Item, lang: str) -> Reply:
         """Counterparts of an item in the other versions of the dossier."""
         found = [self.dossier.items[i] for i, _ in self.related.find(item.id)]
         head = self.composer.header(item, lang)
+        back = Choice(f"↩ {display_code(item) or item.title[:20]}", ITEM.data(item.id))
         if not found:
-            return Reply(f"{head}\n\n{esc(t('see_also_none', lang))}", item_id=item.id)
-        lines = [head, "", esc(t("see_also_intro", lang)), *[self.line(i) for i in found]]
-        choices = tuple(Choice(self.label(i), item_action(i.id)) for i in found)
-        return Reply("\n".join(lines), choices, item.id)
+            text = f"{head}\n\n{esc(t('see_also_none', lang))}"
+            return Reply(text, (back,), "answer", item.id, hits=((item.id, 1.0),))
+        lines = [head, "", esc(t("see_also_intro", lang)), *[self.lists.line(i) for i in found]]
+        choices = tuple(Choice(self.lists.label(i), ITEM.data(i.id)) for i in found)
+        hits = tuple((i.id, 1.0) for i in found)
+        return Reply("\n".join(lines), (*choices, back), "answer", item.id, hits=hits)
