@@ -50,8 +50,7 @@ users = Table(
     Column("username", Text),
     Column("language", Text, nullable=False),
     Column("dossier", Text),  # "commercie:P4", "bcp-2010", ...
-    Column("last_item", Text),  # id of the last item answered, for typed follow-ups
-    Column("last_field", Text),
+    Column("conversation", Text),  # the core's conversation state as JSON (bot.core.session)
     Column("created_at", UTCDateTime, nullable=False),
     Column("last_seen_at", UTCDateTime, nullable=False),
 )

@@ -1,4 +1,4 @@
-"""UserRepository: who each Telegram user is, their chosen dossier and last answered item."""
+"""UserRepository: who each Telegram user is, their chosen dossier and conversation state."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from sqlalchemy.sql.dml import Update
 
 from bot.store.schema import forget_order, upsert, users
 
-# touch() refreshes these on every message; created_at, dossier and last_* are kept.
+# touch() refreshes these on every message; created_at, dossier and conversation are kept.
 _TOUCHED = ("first_name", "username", "language", "last_seen_at")
 
 
@@ -28,8 +28,7 @@ class User:
     username: str | None
     language: str
     dossier: str | None
-    last_item: str | None
-    last_field: str | None
+    conversation: str | None  # JSON, owned by bot.core.session
     created_at: datetime
     last_seen_at: datetime
 
@@ -88,9 +87,9 @@ class UserRepository:
         """Remember the chosen dossier; False when the user does not exist."""
         return await self._update(user_id, dossier=dossier)
 
-    async def set_last(self, user_id: int, item_id: str | None, field: str | None) -> bool:
-        """Remember the last item and field answered; False when the user does not exist."""
-        return await self._update(user_id, last_item=item_id, last_field=field)
+    async def set_conversation(self, user_id: int, state: str | None) -> bool:
+        """Remember the conversation state; False when the user does not exist."""
+        return await self._update(user_id, conversation=state)
 
     async def forget(self, user_id: int) -> int:
         """Delete every row about the user from every table; returns the number deleted."""
