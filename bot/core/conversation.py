@@ -1,18 +1,22 @@
-"""The conversation core: a text or a choice from a student, with their session, -> Reply.
+"""A typed message in context -> Reply: small talk, typed navigation, follow-ups, questions.
 
-It knows nothing of Telegram or the terminal; adapters load the Session (from memory or
-the store), call the core, save what changed and render the Reply.
+Pure: it reads the session and returns a Reply (or a Press: "act as if this button was
+pressed", for a typed number or a "ja" to an offer) with the state the student is in next.
+The Assistant does the store I/O around it.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from bot.answers.actions import parse_action
 from bot.answers.service import Answers
-from bot.core.messages import t
-from bot.core.replies import Reply
+from bot.core.chat import ChatReplies
+from bot.core.language import detect_language
+from bot.core.navigation import destination, read_move
+from bot.core.session import Session, State
+from bot.core.smalltalk import small_talk, without_greeting
+from bot.reply.replies import Reply
 from bot.search.codes import find_codes
 from bot.search.intent import FIELD_WORD, asked_field
 from bot.search.text import content_words, fold
@@ -20,18 +24,22 @@ from bot.search.text import content_words, fold
 # Words that point back at the item just answered ("welk gedrag hoort erbij", "and its result").
 _ANAPHORA = re.compile(
     r"\b(?:erbij|daarbij|hierbij|daarvan|hiervan|ervan|daar|dit|dat|deze|die|en de|en het|"
-    r"and the|and its|its|it|this|that)\b"
+    r"and the|and its|its|it|this|that)\b|^(?:en|and|ok en|oke en)\b"
+)
+# "en in het oude dossier?", "and in the older versions?": "Zie ook" for the item on screen.
+_OLDER = re.compile(
+    r"^(?:en |and |wat |what )?(?:staat er |is it |about )?(?:in |volgens |from )?"
+    r"(?:het |de |the |een |an )?(?:oude|oudere|vorige|eerdere|older|old|previous|earlier)"
+    r"\s+(?:dossier|dossiers|versie|versies|version|versions|bronnen|sources)\b"
 )
 
 
-@dataclass
-class Session:
-    """What the core needs to know about the student between messages."""
+@dataclass(frozen=True)
+class Press:
+    """Handle as if this button had been pressed (a typed number, a 'ja' to an offer)."""
 
-    lang: str = "nl"
-    dossier: str | None = None
-    last_item: str | None = None
-    last_field: str | None = None
+    action: str
+    lang: str
 
 
 def is_follow_up(text: str) -> bool:
@@ -42,31 +50,68 @@ def is_follow_up(text: str) -> bool:
     return len(rest) <= 1 or (bool(_ANAPHORA.search(fold(text))) and len(rest) <= 3)
 
 
+def _needs_item(text: str) -> bool:
+    """A message that only makes sense about an item on screen: "w2", "de volgende", or a
+    part asked without anything it could be of ("en het gedrag?")."""
+    move = read_move(text)
+    if move is not None:
+        return move.kind != "kerntaak"
+    topic = [w for w in content_words(text) if not FIELD_WORD.match(w)]
+    return asked_field(text) is not None and not topic and not find_codes(text)
+
+
 class Conversation:
-    """Routes texts and choices to the answer service; updates the session in place."""
-
-    def __init__(self, answers: Answers) -> None:
+    def __init__(self, answers: Answers, chat: ChatReplies) -> None:
         self.answers = answers
+        self.chat = chat
+        self.dossier = answers.dossier
 
-    def on_text(self, session: Session, text: str) -> Reply:
-        """A typed message: a follow-up on the last item, or a new question."""
-        if session.last_item in self.answers.dossier.items and is_follow_up(text):
-            item = self.answers.dossier.items[session.last_item or ""]
-            reply = self.answers.composer.item_reply(item, asked_field(text), session.lang, text)
-        else:
-            reply, _ = self.answers.ask(text, session.dossier, session.lang)
-        return self._remember(session, reply)
+    def language(self, session: Session, text: str) -> str:
+        """The reply's language: the message's when clear, else the person's setting."""
+        return detect_language(text) or session.lang
 
-    def on_choice(self, session: Session, data: str | None) -> Reply:
-        """A pressed choice; forged or stale data gets a polite answer, never an exception."""
-        action = parse_action(data)
-        reply = self.answers.follow(action, session.lang) if action else None
-        if reply is None:
-            return Reply(t("stale_choice", session.lang), notice=True)
-        return self._remember(session, reply)
+    def on_text(self, session: Session, text: str, name: str = "") -> tuple[Reply | Press, State]:
+        """The reply to a typed message, and the conversation state after it."""
+        lang = self.language(session, text)
+        state = session.state
+        talk = small_talk(text)
+        if talk == "number":
+            number = int(text.strip()) if text.strip().isdigit() else 0
+            if 1 <= number <= len(state.choices):
+                return Press(state.choices[number - 1], lang), state
+            return self.chat.number(text.strip(), lang), state
+        if talk in ("yes", "no") and state.offer:
+            cleared = replace(state, offer=None)
+            if talk == "yes":
+                return Press(state.offer, lang), cleared
+            return self.chat.declined(lang), cleared
+        if talk == "not_meant" and state.others:
+            return self.chat.others(state.others, lang), state
+        if talk == "back" and state.trail:
+            back = state.back()
+            item = self.dossier.items.get(back.item or "")
+            if item is not None:
+                return self.answers.composer.first_view(item, None, lang), back
+        if talk is not None:
+            return self.chat.talk(talk, lang, session.dossier, name), state
+        return self._question(session, without_greeting(text), lang), state
 
-    @staticmethod
-    def _remember(session: Session, reply: Reply) -> Reply:
-        if reply.item_id:
-            session.last_item, session.last_field = reply.item_id, reply.field
-        return reply
+    def _question(self, session: Session, text: str, lang: str) -> Reply:
+        state = session.state
+        item = self.dossier.items.get(state.item or "")
+        if item is not None:
+            move = read_move(text)
+            if move is not None:
+                target = destination(move, item, self.dossier)
+                if target is not None:
+                    return self.answers.composer.first_view(target, None, lang)
+                if move.kind in ("next", "previous"):
+                    return self.chat.nothing_there(lang)
+            if _OLDER.match(fold(text).strip()):
+                return self.answers.see_also(item, lang)
+            if is_follow_up(text):
+                return self.answers.composer.first_view(item, asked_field(text), lang)
+        elif _needs_item(text):
+            return self.chat.which_item(lang)  # "w2", "en het gedrag?" with nothing on screen
+        context = item.source if item is not None else None
+        return self.answers.ask(text, session.dossier, lang, context)

@@ -1,4 +1,4 @@
-"""Users kept in memory: the terminal chat's store (one person, nothing to keep)."""
+"""Users kept in memory: the fake store for tests and for measuring (`dossierbot ask`)."""
 
 from __future__ import annotations
 
@@ -14,8 +14,7 @@ class MemoryUser:
     username: str | None
     language: str
     dossier: str | None = None
-    last_item: str | None = None
-    last_field: str | None = None
+    conversation: str | None = None
 
 
 class MemoryUsers:
@@ -39,8 +38,8 @@ class MemoryUsers:
     async def set_dossier(self, user_id: int, dossier: str | None) -> bool:
         return self._update(user_id, dossier=dossier)
 
-    async def set_last(self, user_id: int, item_id: str | None, field: str | None) -> bool:
-        return self._update(user_id, last_item=item_id, last_field=field)
+    async def set_conversation(self, user_id: int, state: str | None) -> bool:
+        return self._update(user_id, conversation=state)
 
     async def forget(self, user_id: int) -> int:
         return 1 if self.rows.pop(user_id, None) else 0
@@ -50,3 +49,6 @@ class MemoryUsers:
             return False
         self.rows[user_id] = replace(self.rows[user_id], **values)
         return True
+
+    async def close(self) -> None:
+        """Nothing to close; the store interface has it."""
