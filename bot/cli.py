@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from bot.knowledge.build import ImportFailed, import_source
 from bot.knowledge.importers import FORMATS
@@ -68,66 +69,117 @@ def cmd_items(args: argparse.Namespace) -> int:
 
 def cmd_ask(args: argparse.Namespace) -> int:
     """Answer questions: one from the command line, or JSON lines from stdin."""
-    from bot.answers.service import Answers
+    import asyncio
 
-    answers = Answers.build(_dossier(Path(args.knowledge)))
-    if not args.stdin:
-        reply, _ = answers.ask(" ".join(args.question), args.profile, args.lang)
-        from bot.terminal import render
+    from bot.bootstrap import open_services
 
-        print(render(reply))
+    async def run() -> int:
+        services = await open_services(backend="memory", knowledge=Path(args.knowledge))
+        if not args.stdin:
+            from bot.terminal import render
+
+            reply = await _ask(
+                services.assistant, 1, args.profile, args.lang, " ".join(args.question)
+            )
+            print(render(reply))
+            return 0
+        people: dict[str, int] = {}
+        for number, line in enumerate(sys.stdin, 2):
+            if not line.strip():
+                continue
+            request = json.loads(line)
+            who = str(request["user"]) if request.get("user") is not None else f"#{number}"
+            person = people.setdefault(who, len(people) + 1)
+            question = str(request.get("q") or "")
+            lang = request.get("lang") or "nl"
+            reply = await _ask(services.assistant, person, request.get("profile"), lang, question)
+            print(
+                json.dumps(_as_json(services.answers, question, reply), ensure_ascii=False),
+                flush=True,
+            )
         return 0
-    for line in sys.stdin:
-        if not line.strip():
-            continue
-        request = json.loads(line)
-        question = str(request.get("q") or "")
-        reply, found = answers.ask(question, request.get("profile"), request.get("lang") or "nl")
-        results = [
-            {
-                "id": hit.item_id,
-                "title": answers.dossier.items[hit.item_id].title,
-                "score": hit.score,
-            }
-            for hit in found.hits
-        ]
-        out = {
-            "q": question,
-            "kind": found.kind,
-            "results": results,
-            "abstained": reply.abstained,
-            "answer": reply.plain,
-        }
-        print(json.dumps(out, ensure_ascii=False), flush=True)
-    return 0
+
+    return asyncio.run(run())
+
+
+async def _ask(assistant: Any, person_id: int, profile: str | None, lang: str, text: str) -> Any:
+    """One message of one person with the given dossier choice, through the whole core."""
+    from datetime import UTC, datetime
+
+    from bot.core.events import Command, Person, Text
+
+    person = Person(person_id, "student", None, lang)
+    user = await assistant.users.touch(person_id, "student", None, person.lang, datetime.now(UTC))
+    if user.dossier != profile:
+        await assistant.users.set_dossier(person_id, profile)
+    if text.startswith("/"):
+        name, _, rest = text[1:].partition(" ")
+        return await assistant.handle(Command(person, name, rest))
+    return await assistant.handle(Text(person, text))
+
+
+def _as_json(answers: Any, question: str, reply: Any) -> dict[str, Any]:
+    """One output line of `ask --json`: the ranked items, the kind of reply, its text."""
+    results = [
+        {"id": item_id, "title": answers.dossier.items[item_id].title, "score": score}
+        for item_id, score in reply.hits
+        if item_id in answers.dossier.items
+    ]
+    return {
+        "q": question,
+        "reply": reply.kind,
+        "results": results,
+        "abstained": reply.abstained,
+        "answer": reply.plain,
+    }
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
-    """The terminal question loop over the same assistant as the Telegram bot."""
+    """The terminal conversation over the same assistant and store as the Telegram bot."""
     import asyncio
 
-    from bot.answers.service import Answers
-    from bot.core.assistant import Assistant
-    from bot.core.memory import MemoryUsers
-    from bot.terminal import TERMINAL_USER, chat
+    from bot.bootstrap import open_services
+    from bot.config import settings
+    from bot.core.events import Command
+    from bot.store import StoreUnavailable
+    from bot.terminal import LOCAL_USER, chat
 
-    users = MemoryUsers()
-    assistant = Assistant(Answers.build(_dossier(Path(args.knowledge))), users)
-    person = replace(TERMINAL_USER, language_code=args.lang)
-    print(
-        "Dossierbot in de terminal: stel je vraag (een nummer kiest een vervolgkeuze, "
-        "/help voor hulp, 'stop' stopt).",
-        flush=True,
-    )
+    person = replace(LOCAL_USER, language_code=args.lang)
 
-    async def run() -> None:
-        if args.profile:
-            await assistant.help(person)  # creates the in-memory session
-            await users.set_dossier(person.id, args.profile)
-        await chat(assistant, person)
+    async def run() -> int:
+        services = await open_services(
+            settings(), surface="terminal", knowledge=Path(args.knowledge)
+        )
+        try:
+            if args.profile:
+                await services.assistant.handle(Command(person, "help"))  # creates the user
+                await services.users.set_dossier(person.id, args.profile)
+            await chat(services.assistant, person)
+        finally:
+            await services.close()
+        return 0
 
-    asyncio.run(run())
-    return 0
+    if args.profile and (problem := _unknown_profile(args)) is not None:
+        print(problem, file=sys.stderr)
+        return 2
+    try:
+        return asyncio.run(run())
+    except StoreUnavailable as err:
+        print(f"dossierbot: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 0
+
+
+def _unknown_profile(args: argparse.Namespace) -> str | None:
+    """A message listing the valid choices when --profile names none of them."""
+    from bot.core.dossiers import DossierMenu
+
+    menu = DossierMenu(_dossier(Path(args.knowledge)))
+    if args.profile in menu.choices:
+        return None
+    valid = ", ".join(sorted(menu.choices))
+    return f"dossierbot: unknown --profile {args.profile!r}; choose one of: {valid}"
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -139,10 +191,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     except ConfigError as err:
         print(f"dossierbot: {err}", file=sys.stderr)
         return 1
-    configure_logging(config.log_level, (config.telegram.token, config.telegram.webhook_secret))
-    if config.telegram.token is None:
+    if config.telegram.token is None:  # the chat, as `dossierbot chat`: no log lines in it
         print("TELEGRAM_BOT_TOKEN is not set: starting the terminal chat", flush=True)
         return cmd_chat(args)
+    configure_logging(config.log_level, (config.telegram.token, config.telegram.webhook_secret))
     from bot.telegram.app import run
 
     return run(config)
@@ -153,8 +205,9 @@ def configure_logging(level: str, secrets: Sequence[str | None] = ()) -> None:
     handler = logging.StreamHandler()
     handler.setFormatter(_Masking("%(asctime)s %(levelname)s %(name)s: %(message)s", secrets))
     logging.basicConfig(level=level, handlers=[handler], force=True)
-    for noisy in ("httpx", "httpcore", "tornado.access", "apscheduler", "alembic.runtime.plugins"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)  # httpx logs every URL at INFO
+    noisy = ("httpx", "httpcore", "tornado.access", "apscheduler", "alembic.runtime")
+    for name in noisy:  # httpx logs every URL at INFO, Alembic every migration at start-up
+        logging.getLogger(name).setLevel(logging.WARNING)
 
 
 class _Masking(logging.Formatter):

@@ -8,11 +8,7 @@ from telegram import CallbackQuery, Message, MessageEntity
 from telegram.constants import ChatType
 from telegram.ext import filters
 
-from bot.core.assistant import FORGET_NO, FORGET_YES
-from bot.core.dossiers import DossierMenu
-
-# Buttons that change the presser's own settings: the dossier menu and /vergeet's confirmation.
-PERSONAL = (DossierMenu.PREFIX, FORGET_YES, FORGET_NO)
+from bot.reply.callbacks import is_personal
 
 
 def mentions_bot(message: Message) -> bool:
@@ -48,7 +44,7 @@ def without_mention(text: str, username: str | None) -> str:
 
 def may_press(query: CallbackQuery) -> bool:
     """Anyone may browse an answer; personal buttons (dossier, forget) only work for the asker."""
-    if not (query.data or "").startswith(PERSONAL):
+    if not is_personal(query.data):
         return True
     message = query.message
     if not isinstance(message, Message) or message.chat.type == ChatType.PRIVATE:

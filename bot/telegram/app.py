@@ -23,11 +23,13 @@ from telegram.constants import ParseMode
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, Defaults, ExtBot
 
+from bot.bootstrap import ServiceFactory, service_factory
 from bot.config import ConfigError, Settings
-from bot.core.messages import LANGUAGES, t
+from bot.core.commands import menu
+from bot.reply.messages import LANGUAGES, t
 from bot.store import StoreUnavailable
-from bot.telegram.context import App, BotData, Context, ServiceFactory, services_from
-from bot.telegram.handlers import ALLOWED_UPDATES, COMMANDS, register
+from bot.telegram.context import App, BotData, Context
+from bot.telegram.handlers import ALLOWED_UPDATES, register
 from bot.telegram.updates import PerUserOrder
 from bot.telegram.webhook import WebhookServer, route, secret_token
 
@@ -84,7 +86,7 @@ async def close_services(app: App) -> None:
 async def set_commands(bot: ExtBot[Any]) -> None:
     """The command menu: Dutch for everyone, English for English-language clients."""
     for lang in LANGUAGES:
-        commands = [BotCommand(name, t(f"command_{name}", lang)) for name in COMMANDS]
+        commands = [BotCommand(spec.name, t(spec.menu, lang)) for spec in menu()]
         await bot.set_my_commands(commands, language_code=None if lang == "nl" else lang)
 
 
@@ -174,7 +176,7 @@ async def serve(app: App, settings: Settings, *, listen: str = "0.0.0.0") -> Non
 def run(settings: Settings) -> int:
     """`dossierbot run` with a token: 0 after a clean stop, 1 when the bot cannot start."""
     try:
-        asyncio.run(serve(build_application(settings, services_from(settings)), settings))
+        asyncio.run(serve(build_application(settings, service_factory(settings)), settings))
     except InvalidToken:  # its message contains the token: never print it
         return _cannot_start("Telegram rejected TELEGRAM_BOT_TOKEN; check it with @BotFather")
     except (StoreUnavailable, CannotStart) as err:

@@ -1,4 +1,7 @@
-"""Handlers: unpack the update, call the assistant, render, reply. Registered in one place."""
+"""Handlers: unpack the update into a core event, let the assistant answer, render, reply.
+
+Registered in one place (``register``), commands from the core's one command table.
+"""
 
 from __future__ import annotations
 
@@ -17,27 +20,34 @@ from telegram.ext import (
     filters,
 )
 
-from bot.answers.html import esc
-from bot.core.assistant import Person
-from bot.core.messages import language, t
-from bot.core.replies import Reply
-from bot.telegram import inline, render
+from bot.core.commands import COMMANDS
+from bot.core.events import Button, Chat, Command, InlineQuery, Person, Text
+from bot.reply.html import esc
+from bot.reply.limits import ALERT_TEXT
+from bot.reply.messages import language, t
+from bot.reply.replies import InlineAnswer, Reply
+from bot.telegram import render
 from bot.telegram.addressing import TO_THE_BOT, may_press, without_mention
 from bot.telegram.context import Context
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("start", "help", "dossier", "privacy", "vergeet")  # the command menu, in order
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
 MAX_QUESTION = 4000  # a longer message is answered from its beginning, with a note
+CACHE_SECONDS = 30  # inline results depend on the dossier the student chose
 
 
 def person(update: Update) -> Person:
-    """The Person behind an update, as the assistant knows them."""
+    """The Person behind an update, as the core knows them."""
     user = update.effective_user
     if user is None:  # our filters only let updates with a sender through
         raise ValueError(f"update {update.update_id} has no user")
     return Person(user.id, user.first_name, user.username, user.language_code)
+
+
+def chat(update: Update) -> Chat | None:
+    found = update.effective_chat
+    return Chat(found.id, found.type == ChatType.PRIVATE) if found else None
 
 
 async def send(update: Update, reply: Reply, note: str | None = None) -> None:
@@ -51,33 +61,15 @@ async def send(update: Update, reply: Reply, note: str | None = None) -> None:
     )
 
 
-async def start(update: Update, context: Context) -> None:
-    """/start, with an optional deep-link payload ('/start dossier_P4')."""
-    payload = context.args[0] if context.args else None
-    await send(update, await context.assistant.start(person(update), payload))
-
-
-async def help_command(update: Update, context: Context) -> None:
-    """/help, and any command we do not know (in private chats)."""
-    await send(update, await context.assistant.help(person(update)))
-
-
-async def dossier(update: Update, context: Context) -> None:
-    """/dossier: the dossier menu."""
-    await send(update, await context.assistant.choose(person(update)))
-
-
-async def privacy(update: Update, context: Context) -> None:
-    """/privacy: what the bot stores."""
-    await send(update, await context.assistant.privacy(person(update)))
-
-
-async def forget(update: Update, context: Context) -> None:
-    """/vergeet: asks for confirmation; the buttons do the rest."""
-    await send(update, await context.assistant.forget(person(update)))
-
-
-ALERT_LIMIT = 200  # answerCallbackQuery text: 0-200 characters
+async def command(update: Update, context: Context) -> None:
+    """Any /command: the core's command table decides (an unknown one gets a pointer)."""
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    head, _, args = message.text.partition(" ")
+    event = Command(person(update), head.lstrip("/").split("@", 1)[0], args, chat(update))
+    reply = await context.assistant.handle(event)
+    assert isinstance(reply, Reply)
+    await send(update, reply)
 
 
 async def question(update: Update, context: Context) -> None:
@@ -86,7 +78,9 @@ async def question(update: Update, context: Context) -> None:
     raw = update.effective_message.text if update.effective_message else None
     text = without_mention(raw or "", context.bot.username)
     note = t("too_long", who.lang) if len(text) > MAX_QUESTION else None
-    await send(update, await context.assistant.text(who, text[:MAX_QUESTION]), note)
+    reply = await context.assistant.handle(Text(who, text[:MAX_QUESTION], chat(update)))
+    assert isinstance(reply, Reply)
+    await send(update, reply, note)
 
 
 async def button(update: Update, context: Context) -> None:
@@ -97,9 +91,10 @@ async def button(update: Update, context: Context) -> None:
     if not may_press(query):
         await query.answer(t("not_your_button", who.lang), show_alert=True)
         return
-    reply = await context.assistant.choice(who, query.data)
+    reply = await context.assistant.handle(Button(who, query.data, chat(update)))
+    assert isinstance(reply, Reply)
     if reply.notice:  # a stale or forged button: say so, keep the answer it sits under
-        await query.answer(reply.plain[:ALERT_LIMIT], show_alert=True)
+        await query.answer(reply.plain[:ALERT_TEXT], show_alert=True)
         return
     await query.answer()
     await show_in_place(context, query, reply)
@@ -107,30 +102,34 @@ async def button(update: Update, context: Context) -> None:
 
 async def show_in_place(context: Context, query: CallbackQuery, reply: Reply) -> None:
     """Edit the pressed message to the reply; post a new message when it cannot be edited."""
-    text, markup = render.text(reply), render.keyboard(reply.choices)
+    markup = render.keyboard(reply.choices)
     message = query.message
     if isinstance(message, Message):
         try:
-            await message.edit_text(text, reply_markup=markup)
+            if reply.keep_text:  # another page of buttons under the same text
+                await message.edit_reply_markup(reply_markup=markup)
+            else:
+                await message.edit_text(render.text(reply), reply_markup=markup)
             return
         except BadRequest as err:
             if "not modified" in err.message:  # pressed twice: it already shows this
                 return
             log.info("could not edit the pressed message (%s); sending a new one", err.message)
-    if message is not None:
-        await context.bot.send_message(message.chat.id, text, reply_markup=markup)
+    if message is not None and not reply.keep_text:
+        await context.bot.send_message(message.chat.id, render.text(reply), reply_markup=markup)
 
 
 async def inline_query(update: Update, context: Context) -> None:
     """'@bot wp 3.5': articles for the matching items of the student's dossier."""
     query = update.inline_query
     assert query is not None
-    who = person(update)
-    stored = await context.assistant.users.get(who.id)  # read only: inline creates no user
-    choice = stored.dossier if stored else None
-    found = inline.results(context.services.answers, query.query, choice, who.lang)
+    found = await context.assistant.handle(InlineQuery(person(update), query.query))
+    assert isinstance(found, InlineAnswer)
     await query.answer(
-        found, cache_time=inline.CACHE_SECONDS, is_personal=True, button=inline.button(who.lang)
+        render.articles(found),
+        cache_time=CACHE_SECONDS,
+        is_personal=True,
+        button=render.inline_button(found),
     )
 
 
@@ -169,15 +168,12 @@ async def on_error(update: object, context: Context) -> None:
 def register(app: Application) -> None:
     """Every handler, in order: logging, commands, questions, buttons, inline, errors."""
     new = filters.UpdateType.MESSAGE  # edits of old messages are not asked again
+    names = [name for spec in COMMANDS for name in (spec.name, *spec.aliases)]
     app.add_handler(TypeHandler(Update, log_update), group=-1)
-    app.add_handler(CommandHandler("start", start, filters=new))
-    app.add_handler(CommandHandler("help", help_command, filters=new))
-    app.add_handler(CommandHandler("dossier", dossier, filters=new))
-    app.add_handler(CommandHandler("privacy", privacy, filters=new))
-    app.add_handler(CommandHandler("vergeet", forget, filters=new))
+    app.add_handler(CommandHandler(names, command, filters=new))
     addressed = filters.ChatType.PRIVATE | (filters.ChatType.GROUPS & TO_THE_BOT)
     app.add_handler(MessageHandler(new & filters.TEXT & ~filters.COMMAND & addressed, question))
-    app.add_handler(MessageHandler(new & filters.COMMAND & filters.ChatType.PRIVATE, help_command))
+    app.add_handler(MessageHandler(new & filters.COMMAND & filters.ChatType.PRIVATE, command))
     app.add_handler(CallbackQueryHandler(button))
     app.add_handler(InlineQueryHandler(inline_query))
     app.add_error_handler(on_error)
