@@ -10,7 +10,9 @@ from functools import lru_cache
 from pathlib import Path
 
 SPEC_ENV = "BOT_API_SPEC"
-DEFAULT_SPEC = Path(__file__).resolve().parents[2].parent / "shared" / "telegram" / "bot-api.json"
+# The repository ships its own copy (MIT, licence beside it), so a fresh clone tests alone;
+# tests/unit/test_fixtures.py checks it equals ../shared's copy where that exists.
+DEFAULT_SPEC = Path(__file__).resolve().parents[1] / "fixtures" / "telegram" / "bot-api.json"
 PRIMITIVES = frozenset({"Integer", "Float", "Boolean", "String", "InputFile"})
 
 # Limits are read from the prose so that a newer spec brings newer limits with it.
@@ -175,7 +177,7 @@ def _shape(raw: dict) -> Shape:
 
 
 def spec_path() -> Path:
-    """The spec file: $BOT_API_SPEC or ../shared/telegram/bot-api.json beside the repo."""
+    """The spec file: $BOT_API_SPEC or the copy in tests/fixtures/telegram/."""
     return Path(os.environ.get(SPEC_ENV) or DEFAULT_SPEC)
 
 

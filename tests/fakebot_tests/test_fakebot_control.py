@@ -79,7 +79,8 @@ async def test_webhook_info_counts_pending_updates(bot: Bot, fake_bot_api: FakeB
 
 
 def test_spec_location(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    shared = Path(__file__).resolve().parents[2].parent / "shared"
-    assert shared / "telegram" / "bot-api.json" == DEFAULT_SPEC
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    assert fixtures / "telegram" / "bot-api.json" == DEFAULT_SPEC
+    assert DEFAULT_SPEC.is_file() and (DEFAULT_SPEC.parent / "LICENSE").is_file()
     monkeypatch.setenv(SPEC_ENV, str(tmp_path / "other.json"))
     assert spec_path() == tmp_path / "other.json"

@@ -17,12 +17,13 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from bot.store import Store, normalise_url, open_store
 
 PG_URL = os.environ.get("TEST_DATABASE_URL", "")
+NO_POSTGRES = 'TEST_DATABASE_URL is not set (eval "$(bash .ci/postgres.sh start)" sets it)'
 BACKENDS = [
     pytest.param("sqlite", id="sqlite"),
     pytest.param(
         "postgresql",
         id="postgresql",
-        marks=pytest.mark.skipif(not PG_URL, reason="TEST_DATABASE_URL is not set"),
+        marks=pytest.mark.skipif(not PG_URL, reason=NO_POSTGRES),
     ),
 ]
 
@@ -58,6 +59,6 @@ async def store(db_url: str) -> AsyncIterator[Store]:
 async def pg_url() -> str:
     """TEST_DATABASE_URL, wiped; the test is skipped when it is not set."""
     if not PG_URL:
-        pytest.skip("TEST_DATABASE_URL is not set")
+        pytest.skip(NO_POSTGRES)
     await reset_postgres(PG_URL)
     return PG_URL

@@ -12,7 +12,7 @@ from bot.knowledge.build import render_source
 
 REPO = Path(__file__).resolve().parents[2]
 KNOWLEDGE = REPO / "knowledge"
-ITEMS_TSV = REPO.parent / "shared" / "spec" / "items.tsv"
+ITEMS_TSV = REPO / "tests" / "fixtures" / "spec" / "items.tsv"
 
 
 @pytest.fixture(scope="module", name="items")

@@ -12,7 +12,7 @@ from bot.knowledge.load import load_dossier
 from bot.knowledge.model import Dossier
 from bot.search.documents import field_texts
 
-ITEMS_TSV = Path(__file__).resolve().parents[2].parent / "shared" / "spec" / "items.tsv"
+ITEMS_TSV = Path(__file__).resolve().parents[1] / "fixtures" / "spec" / "items.tsv"
 SOURCES = Path(__file__).resolve().parents[2] / "knowledge" / "sources"
 
 
