@@ -67,12 +67,13 @@ sys.path.insert(0, str(ROOT))  # tests.fakebot and tests.e2e are not installed p
 
 import bot.telegram.app as app_module  # noqa: E402
 from bot.answers.service import Answers  # noqa: E402
+from bot.bootstrap import service_factory  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.core.assistant import Assistant, Person  # noqa: E402
-from bot.core.messages import t  # noqa: E402
 from bot.knowledge.load import load_dossier  # noqa: E402
+from bot.reply.messages import t  # noqa: E402
 from bot.telegram.app import build_application, running  # noqa: E402
-from bot.telegram.context import App, services_from  # noqa: E402
+from bot.telegram.context import App  # noqa: E402
 from tests.e2e.conftest import bot_settings  # noqa: E402
 from tests.fakebot import ApiCall, FakeBotAPI, FakeChat, FakeUser  # noqa: E402
 
@@ -173,7 +174,7 @@ async def started_bot(
         .get_updates_request(fake.http_request())
     )
     with flood_cap(capped):
-        app = build_application(settings, services_from(settings, answers), builder=builder)
+        app = build_application(settings, service_factory(settings, answers), builder=builder)
     async with running(app, settings, listen="127.0.0.1") as started:
         yield started
 

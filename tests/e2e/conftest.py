@@ -13,10 +13,11 @@ import pytest_asyncio
 from telegram.ext import ApplicationBuilder
 
 from bot.answers.service import Answers
+from bot.bootstrap import Services, service_factory
 from bot.config import Settings, settings_from
 from bot.knowledge.load import load_dossier
 from bot.telegram.app import build_application, running
-from bot.telegram.context import App, Services, services_from
+from bot.telegram.context import App
 from tests.fakebot import FakeBotAPI
 from tests.integration.conftest import BACKENDS, PG_URL, reset_postgres
 
@@ -74,7 +75,7 @@ class RunningBot:
 
     async def start(self) -> RunningBot:
         """Build a new Application on the same store and start it."""
-        factory = services_from(self.settings, self.answers)
+        factory = service_factory(self.settings, self.answers)
         self.app = build_application(self.settings, factory, builder=fast_builder(self.fake))
         self._stack = AsyncExitStack()
         bot = running(self.app, self.settings, listen="127.0.0.1", poll_timeout=1)

@@ -38,7 +38,8 @@ async def test_onboarding_offers_six_profiles_and_stores_the_choice(
 async def test_deep_link_preselects_the_dossier(bot: RunningBot, fake_bot_api: FakeBotAPI) -> None:
     text = await ask(fake_bot_api, "/start dossier_P4")
     assert "Je dossier: P4 Junior accountmanager" in text
-    assert fake_bot_api.last_message().buttons == []
+    [mine] = fake_bot_api.last_message().buttons  # no dossier menu: it is chosen
+    assert (mine.text, mine.callback_data) == ("Mijn dossier", "i|commercie:P4")
     assert (await bot.user_row(fake_bot_api.default_user.id)).dossier == "commercie:P4"
 
 
@@ -166,5 +167,8 @@ async def test_english_user_gets_english(bot: RunningBot, fake_bot_api: FakeBotA
     assert (fake_bot_api.last_message(emma).text or "").startswith("How Dossierbot works")
 
 
-async def test_unknown_command_gets_help(bot: RunningBot, fake_bot_api: FakeBotAPI) -> None:
-    assert (await ask(fake_bot_api, "/quiz")).startswith("Zo werkt Dossierbot")
+async def test_unknown_command_points_to_help(bot: RunningBot, fake_bot_api: FakeBotAPI) -> None:
+    assert (
+        await ask(fake_bot_api, "/oefen") == "Onbekend commando /oefen. Zie /help voor wat ik kan."
+    )
+    assert (await ask(fake_bot_api, "/hulp")).startswith("Zo werkt Dossierbot")  # an alias

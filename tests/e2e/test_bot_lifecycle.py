@@ -12,9 +12,9 @@ import httpx
 import pytest
 
 from bot.answers.service import Answers
+from bot.bootstrap import service_factory
+from bot.core.commands import menu
 from bot.telegram.app import build_application, run, serve
-from bot.telegram.context import services_from
-from bot.telegram.handlers import COMMANDS
 from bot.telegram.updates import PerUserOrder
 from tests.e2e.conftest import RunningBot, bot_settings, fast_builder, free_port
 from tests.fakebot import FakeBotAPI
@@ -24,11 +24,13 @@ async def test_command_menu_in_dutch_and_english(
     bot: RunningBot, fake_bot_api: FakeBotAPI
 ) -> None:
     calls = fake_bot_api.calls_to("setMyCommands")
+    assert [c.status for c in calls] == [200, 200]  # the fake accepted both menus
     by_language = {c.params.get("language_code"): c.params["commands"] for c in calls}
-    assert COMMANDS == ("start", "help", "dossier", "privacy", "vergeet")
+    names = [spec.name for spec in menu()]  # the one command table
+    assert names == ["start", "help", "dossier", "privacy", "vergeet"]
     assert set(by_language) == {None, "en"}
     for commands in by_language.values():
-        assert [c["command"] for c in commands] == list(COMMANDS)
+        assert [c["command"] for c in commands] == names
     assert by_language[None][4]["description"] == "Wis alles wat ik over je weet"
     assert by_language["en"][4]["description"] == "Erase everything I know about you"
 
@@ -76,7 +78,7 @@ async def test_sigterm_stops_the_bot_and_closes_the_store(
 ) -> None:
     settings = bot_settings(fake_bot_api, tmp_path)
     app = build_application(
-        settings, services_from(settings, answers), builder=fast_builder(fake_bot_api)
+        settings, service_factory(settings, answers), builder=fast_builder(fake_bot_api)
     )
     task = asyncio.create_task(serve(app, settings, listen="127.0.0.1"))
     await fake_bot_api.user_sends("wp 3.5")

@@ -199,6 +199,12 @@ class Validated:
     errors: list[str]
 
 
+# Telegram ignores parameters a method does not have. python-telegram-bot's Defaults adds
+# parse_mode to every call that goes through its message helper, editMessageReplyMarkup too,
+# so that one extra is let through on method calls; any other unknown field is still an error.
+TOLERATED = frozenset({"parse_mode"})
+
+
 def validate_call(
     spec: Spec, method: Shape, raw: Mapping[str, Any], files: Mapping[str, object]
 ) -> Validated:
@@ -209,7 +215,8 @@ def validate_call(
         f = method.fields.get(key)
         params[key] = decode_form(value, f.types) if f and isinstance(value, str) else value
     uploads = {n for n in files if "InputFile" in getattr(method.fields.get(n), "types", ())}
-    errors = checker.fields(params, method, method.name, frozenset(uploads))
+    checked = {k: v for k, v in params.items() if k in method.fields or k not in TOLERATED}
+    errors = checker.fields(checked, method, method.name, frozenset(uploads))
     stray = set(files) - uploads - checker.attached
     errors += [f'{method.name}: unexpected file part "{n}"' for n in sorted(stray)]
     params.update({n: files[n] for n in uploads if n not in params})

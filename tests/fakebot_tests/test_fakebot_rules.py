@@ -324,3 +324,10 @@ def test_limits_come_from_the_spec_file(tmp_path: Path) -> None:
 
 def test_method_names_are_case_insensitive() -> None:
     assert SPEC.method("SENDMESSAGE") is SPEC.method("sendMessage") is not None
+
+
+def test_parse_mode_on_a_method_without_it_is_ignored_as_telegram_does() -> None:
+    """PTB's Defaults send parse_mode with editMessageReplyMarkup; Telegram ignores it."""
+    markup = {"chat_id": 1, "message_id": 2, "reply_markup": keyboard(callback_data="x")}
+    assert errors("editMessageReplyMarkup", {**markup, "parse_mode": "HTML"}) == []
+    assert "unknown field" in errors("editMessageReplyMarkup", {**markup, "colour": 1})[0]

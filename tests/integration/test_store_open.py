@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from contextlib import closing
@@ -24,8 +25,8 @@ BROKEN_REVISION = """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "0099"
+down_revision = "0002"
 
 
 def upgrade():
@@ -60,7 +61,7 @@ async def test_opening_twice_is_idempotent_and_keeps_data(db_url: str) -> None:
     try:
         async with second.engine.connect() as conn:
             versions = (await conn.execute(text("SELECT version_num FROM alembic_version"))).all()
-        assert [row[0] for row in versions] == ["0001"]
+        assert [row[0] for row in versions] == ["0002"]
         assert await second.users.count() == 1
     finally:
         await second.close()
@@ -154,3 +155,32 @@ async def test_postgres_bad_database_or_user_is_unavailable(
     url = make_url(pg_url).set(**{part: value}).render_as_string(hide_password=False)
     with pytest.raises(StoreUnavailable, match=reason):
         await open_store(url)
+
+
+async def test_migration_0002_carries_the_last_item_into_the_conversation(tmp_path: Path) -> None:
+    """A database from before 0002 keeps each user's last item for typed follow-ups."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine
+
+    from bot.store.engine import MIGRATIONS_DIR
+
+    path = tmp_path / "old.sqlite3"
+    engine = create_engine(f"sqlite:///{path}")
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+        conn.execute(
+            text(
+                "INSERT INTO users (id, first_name, language, last_item, last_field, created_at,"
+                " last_seen_at) VALUES (7, 'Anna', 'nl', 'bcp-2010:3.5', 'gedrag', :t, :t)"
+            ),
+            {"t": NOW.replace(tzinfo=None)},
+        )
+    engine.dispose()
+    async with open_store(f"sqlite:///{path}") as store:
+        user = await store.users.get(7)
+    assert user is not None
+    assert json.loads(user.conversation or "{}") == {"item": "bcp-2010:3.5", "field": "gedrag"}

@@ -26,16 +26,12 @@ async def test_touch_inserts_then_updates_keeping_created_at_and_dossier(store: 
     assert (first.id, first.first_name, first.dossier) == (ANNA, "Anna", None)
     assert first.created_at == first.last_seen_at == NOW
     await store.users.set_dossier(ANNA, "commercie:P4")
-    await store.users.set_last(ANNA, "p4-k1-w2", "definitie")
+    await store.users.set_conversation(ANNA, '{"item":"p4-k1-w2"}')
     later = NOW + timedelta(days=3)
     second = await store.users.touch(ANNA, "Anna B.", "annab", "en", later)
     assert (second.first_name, second.username, second.language) == ("Anna B.", "annab", "en")
     assert (second.created_at, second.last_seen_at) == (NOW, later)
-    assert (second.dossier, second.last_item, second.last_field) == (
-        "commercie:P4",
-        "p4-k1-w2",
-        "definitie",
-    )
+    assert (second.dossier, second.conversation) == ("commercie:P4", '{"item":"p4-k1-w2"}')
     assert await store.users.get(ANNA) == second
     assert await store.users.count() == 1
 
@@ -55,23 +51,20 @@ async def test_naive_now_is_refused(store: Store) -> None:
 
 async def test_setters_on_unknown_user_report_false(store: Store) -> None:
     assert await store.users.set_dossier(ANNA, "bcp-2010") is False
-    assert await store.users.set_last(ANNA, "x", None) is False
+    assert await store.users.set_conversation(ANNA, "{}") is False
     assert await store.users.count() == 0
 
 
-async def test_dossier_and_last_item_survive_a_restart(db_url: str) -> None:
+async def test_dossier_and_conversation_survive_a_restart(db_url: str) -> None:
+    state = '{"item":"bcp-2010:3.5","trail":["bcp-2010:K3"]}'
     async with open_store(db_url) as store:
         await store.users.touch(ANNA, "Anna", "anna", "nl", NOW)
         assert await store.users.set_dossier(ANNA, "bcp-2010")
-        assert await store.users.set_last(ANNA, "bcp-2010-art-12", "uitleg")
+        assert await store.users.set_conversation(ANNA, state)
     async with open_store(db_url) as store:
         user = await store.users.get(ANNA)
     assert user is not None
-    assert (user.dossier, user.last_item, user.last_field) == (
-        "bcp-2010",
-        "bcp-2010-art-12",
-        "uitleg",
-    )
+    assert (user.dossier, user.conversation) == ("bcp-2010", state)
     assert user.created_at == NOW
 
 
@@ -112,7 +105,7 @@ async def test_concurrent_touches_neither_fail_nor_duplicate(db_url: str) -> Non
         async def visit(i: int) -> None:
             store = a if i % 2 else b
             await store.users.touch(1000 + i % 5, f"user{i}", None, "nl", NOW + timedelta(i))
-            await store.users.set_last(1000 + i % 5, f"item{i}", None)
+            await store.users.set_conversation(1000 + i % 5, f'{{"item":"item{i}"}}')
 
         await asyncio.gather(*(visit(i) for i in range(50)))
         assert await a.users.count() == 5

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -13,7 +14,7 @@ import pytest
 from bot.cli import main
 from bot.knowledge.load import DEFAULT_DIR
 
-ITEMS_TSV = Path(__file__).resolve().parents[2].parent / "shared" / "spec" / "items.tsv"
+ITEMS_TSV = Path(__file__).resolve().parents[1] / "fixtures" / "spec" / "items.tsv"
 
 
 def test_check_is_clean_on_the_committed_knowledge(capsys: pytest.CaptureFixture[str]) -> None:
@@ -93,7 +94,64 @@ def test_ask_json_lines_keep_order_and_shape(tmp_path: Path) -> None:
     )
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [line["q"] for line in lines] == [q["q"] for q in questions]
-    assert lines[0]["results"][0]["id"] == "bcp-2010:3.5"
+    assert all("reply" in line for line in lines)
+    assert lines[0]["results"][0]["id"] == "bcp-2010:3.5" and lines[0]["reply"] == "answer"
     assert "Onderhandelt met de account" in lines[0]["answer"]
-    assert lines[1]["results"] == [] and not lines[1]["abstained"]
-    assert lines[2]["abstained"] is True
+    assert lines[1]["results"] == [] and lines[1]["reply"] == "chat"  # "ask your question"
+    assert lines[2]["abstained"] is True and lines[2]["reply"] == "outside"
+
+
+def ask_json(lines: list[dict[str, object]]) -> list[dict[str, object]]:
+    """`dossierbot ask --json --stdin` as a process."""
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--json", "--stdin"],
+        input="".join(json.dumps(line) + "\n" for line in lines),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_ask_json_lines_of_one_user_are_one_conversation() -> None:
+    out = ask_json(
+        [
+            {"q": "wp 3.5", "profile": "bcp-2010", "user": "sanne"},
+            {"q": "hoi", "profile": None, "user": "bram"},
+            {"q": "en de competenties?", "profile": "bcp-2010", "user": "sanne"},
+            {"q": "en de competenties?", "profile": "bcp-2010"},  # nobody's follow-up
+        ]
+    )
+    assert all("reply" in line for line in out)
+    assert [line["reply"] for line in out] == ["answer", "chat", "answer", "chat"]
+    first, _, follow_up, alone = out
+    assert first["results"][0]["id"] == follow_up["results"][0]["id"] == "bcp-2010:3.5"
+    assert "Competenties" in str(follow_up["answer"])
+    assert alone["results"] == []
+
+
+def test_chat_refuses_an_unknown_profile_and_lists_the_valid_ones(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["chat", "--profile", "P99"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("dossierbot: unknown --profile 'P99'; choose one of: ")
+    valid = err.strip().split("choose one of: ")[1].split(", ")
+    assert {"commercie:P4", "bcp-2010", "commercie-cgo", "commercie-2015"} <= set(valid)
+    assert "Traceback" not in err
+
+
+def test_chat_with_a_valid_profile_sets_it_for_the_local_user(tmp_path: Path) -> None:
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'chat.sqlite3'}"}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "chat", "--profile", "commercie:P4"],
+        input="/help\nstop\n",
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0
+    assert "Je dossier: P4 Junior accountmanager" in result.stdout
+    assert "Traceback" not in result.stderr

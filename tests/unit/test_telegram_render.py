@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 
-from bot.answers.service import Answers
-from bot.core.assistant import Assistant, Person
-from bot.core.memory import MemoryUsers
-from bot.core.replies import MAX_TEXT, Choice, Reply
-from bot.knowledge.load import load_dossier
+from bot.core.assistant import Assistant
+from bot.core.events import Button, Command, Text
+from bot.reply.replies import MAX_TEXT, Choice, Reply
 from bot.telegram.render import keyboard, rows, text
+from tests.unit.answer_support import STUDENT
 
 
 def labels(layout: list[list[Choice]]) -> list[list[str]]:
@@ -57,30 +54,49 @@ def test_callback_data_over_64_bytes_is_dropped_not_sent() -> None:
     assert keyboard([Choice("Leeg", "")]) is None
 
 
-@pytest.fixture(scope="module")
-def assistant() -> Assistant:
-    return Assistant(Answers.build(load_dossier()), MemoryUsers())
-
-
 @pytest.mark.parametrize(
     "event",
-    ["/start", "/dossier", "d|older", "B1-K1-W2", "werkproces 2.4", "kerntaak 1", "/vergeet"],
+    [
+        Command(STUDENT, "start"),
+        Command(STUDENT, "dossier"),
+        Button(STUDENT, "d|older"),
+        Text(STUDENT, "B1-K1-W2"),
+        Text(STUDENT, "werkproces 2.4"),
+        Text(STUDENT, "kerntaak 1"),
+        Text(STUDENT, "P4-K2"),
+        Text(STUDENT, "hoi"),
+        Command(STUDENT, "vergeet"),
+    ],
+    ids=lambda event: getattr(event, "text", None) or getattr(event, "name", None) or event.data,
 )
-def test_the_assistants_keyboards_fit_telegram(assistant: Assistant, event: str) -> None:
-    person = Person(7, "Test", None, "nl")
-    calls = {
-        "/start": lambda: assistant.start(person),
-        "/dossier": lambda: assistant.choose(person),
-        "/vergeet": lambda: assistant.forget(person),
-        "d|older": lambda: assistant.choice(person, "d|older"),
-    }
-    reply = asyncio.run(calls.get(event, lambda: assistant.text(person, event))())
+async def test_the_assistants_keyboards_fit_telegram(
+    assistant: Assistant, event: Text | Command | Button
+) -> None:
+    reply = await assistant.handle(event)
+    assert isinstance(reply, Reply)
     markup = keyboard(reply.choices)
     assert markup is not None
     buttons = [b for row in markup.inline_keyboard for b in row]
     assert len(buttons) == len(reply.choices)  # nothing dropped
-    assert all(1 <= len(b.callback_data.encode()) <= 64 for b in buttons)
-    assert all(len(row) <= 2 for row in markup.inline_keyboard)
+    assert all(1 <= len(str(b.callback_data).encode()) <= 64 for b in buttons)
+    assert all(len(row) <= 4 for row in markup.inline_keyboard)
+    for row in rows(reply.choices):
+        assert len(row) <= (4 if row[0].compact else 2)
+
+
+def test_compact_buttons_four_to_a_row_then_follow_ups() -> None:
+    choices = [Choice(f"W{n}", f"i|x:W{n}", compact=True) for n in range(1, 7)]
+    choices += [
+        Choice("Gedrag", "f|x|gedrag"),
+        Choice("Zie ook", "r|x"),
+        Choice("Meer ›", "m|x|-|3"),
+    ]
+    assert labels(rows(choices)) == [
+        ["W1", "W2", "W3", "W4"],
+        ["W5", "W6"],
+        ["Gedrag", "Zie ook"],
+        ["Meer ›"],
+    ]
 
 
 def test_note_goes_on_top_when_it_fits() -> None:
