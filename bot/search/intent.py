@@ -62,6 +62,7 @@ FIELD_NAMES = {
     "typering": "typering",
 }
 MIN_TYPO = 5
+MIN_NAME = 88  # rapidfuzz ratio of a run of question words to a profile's name
 
 # Item type -> words that ask for an item of that type ("welk werkproces is dat?").
 _TYPE_PATTERNS = {
@@ -129,7 +130,7 @@ class IntentReader:
             if (pattern := alias_pattern(source.aliases)) is not None
         ]
         self._profiles = [
-            (fold(item.title), item.code) for item in dossier if item.type == "profiel"
+            (" ".join(words(item.title)), item.code) for item in dossier if item.type == "profiel"
         ]
 
     def sources(self, question: str) -> frozenset[str]:
@@ -142,28 +143,36 @@ class IntentReader:
                     found.add(source_id)
         return frozenset(found)
 
-    def profile(self, question: str, min_score: float = 88.0) -> str | None:
-        """The profile code whose name the question contains (typos allowed), longest first."""
-        text = fold(question)
-        best: tuple[float, int, str] | None = None
+    def _named(self, question: str) -> list[tuple[float, int, str]]:
+        """(score, word position, code) of each profile whose name the question has as a run
+        of words, typos allowed: 'comercieel medewerkr' names P1, but 'commercieel
+        administratief medewerker' (a role of the research report) does not."""
+        found = words(question)
+        named = []
         for title, code in self._profiles:
-            score = fuzz.partial_ratio(title, text) if len(text) >= len(title) - 2 else 0.0
-            if score >= min_score:
-                candidate = (score, len(title), code)
-                best = max(best, candidate) if best else candidate
+            size = len(title.split())
+            best: tuple[float, int] | None = None
+            for width in {max(size - 1, 1), size, size + 1}:
+                for start in range(len(found) - width + 1):
+                    window = " ".join(found[start : start + width])
+                    score = fuzz.ratio(window, title)
+                    if score >= MIN_NAME and (best is None or score > best[0]):
+                        best = (score, start)
+            if best is not None:
+                named.append((best[0], best[1], code))
+        return named
+
+    def profile(self, question: str) -> str | None:
+        """The profile the question names, the best match (the longer name on a tie)."""
+        named = self._named(question)
+        lengths = {code: len(title) for title, code in self._profiles}
+        best = max(named, key=lambda n: (n[0], lengths[n[2]]), default=None)
         return best[2] if best else None
 
-    def profiles(self, question: str, min_score: float = 88.0) -> list[str]:
-        """Every profile the question names by name, in the order they appear."""
-        text = fold(self.lexicon.to_dutch(fold(question)))
-        found: list[tuple[int, str]] = []
-        for title, code in self._profiles:
-            if len(text) < len(title) - 2:
-                continue
-            match = fuzz.partial_ratio_alignment(title, text)
-            if match is not None and match.score >= min_score:
-                found.append((match.dest_start, code))
-        return [code for _, code in sorted(found)]
+    def profiles(self, question: str) -> list[str]:
+        """Every profile the question names by name (English names read as Dutch), in order."""
+        named = self._named(self.lexicon.to_dutch(fold(question)))
+        return [code for _, _, code in sorted(named, key=lambda n: n[1])]
 
     def read(self, question: str) -> Intent:
         """Field, sources and profile named in one question (English names read as Dutch)."""
