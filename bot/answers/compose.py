@@ -53,7 +53,7 @@ class Composer:
         view = self.views.view(item, asked, lang)
         header = self.header(item, lang)
         budget = self._text_budget(header)
-        scores = relevance([unit.text for unit in view.units]) if relevance else []
+        scores = relevance(view.units) if relevance else []
         chosen = pick(view.units, budget, scores)
         read_on = len(chosen) < len(view.units)
         blocks = [header, *self._notes(item, view, lang, note)]

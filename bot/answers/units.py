@@ -26,6 +26,7 @@ class Unit:
     join: str  # how it follows the unit before it
     heading: int | None = None  # the index of the heading it sits under
     is_heading: bool = False
+    is_line: bool = False  # a list line or table row: one of several parts of one answer
 
     @property
     def size(self) -> int:
@@ -39,13 +40,15 @@ class UnitList:
         self.units: list[Unit] = []
         self._open: list[int] = []  # headings whose lines are being added
 
-    def _add(self, html: str, text: str, join: str, is_heading: bool = False) -> None:
+    def _add(
+        self, html: str, text: str, join: str, is_heading: bool = False, is_line: bool = False
+    ) -> None:
         under = self._open[-1] if self._open else None
         if self.units and under == len(self.units) - 1:
             join = NEXT_LINE  # the first line under a heading
         elif not self.units:
             join = ""
-        self.units.append(Unit(html, text, join, under, is_heading))
+        self.units.append(Unit(html, text, join, under, is_heading, is_line))
 
     def open(self, html: str, text: str) -> None:
         """A heading; what follows sits under it until close()."""
@@ -61,7 +64,7 @@ class UnitList:
                 self._add(esc(sentence), sentence, NEW_BLOCK if n == 0 else SAME_PARAGRAPH)
 
     def line(self, html: str, text: str, first: bool) -> None:
-        self._add(html, text, NEW_BLOCK if first else NEXT_LINE)
+        self._add(html, text, NEW_BLOCK if first else NEXT_LINE, is_line=True)
 
     def value(self, value: FieldValue, lang: str, mark: str = "•") -> None:
         """Any field value, in document order."""
