@@ -27,7 +27,8 @@ STOPWORDS = frozenset(
     waarbij waarvoor ervoor zich zelf mezelf jezelf ons onszelf hen wie wiens elk elke
     iedereen niemand niks niets ooit altijd soms vaak nooit gewoon misschien best beetje
     meer minder meeste meestal minst minste zodat omdat terwijl ofzo enzo enz etc steeds eerst
-    daarna toen elke heet heten genoemd
+    daarna toen elke heet heten genoemd meest erin erop eraan ermee erna hierna hierin
+    hiermee daarin daarmee daarop eens werd waren tegen reeds kon geweest andere ander
     daarvoor hierover daarover noemt noemen noem beschrijft beschrijven
     the a an and or of in on at to for with by as that this these those is are was were be
     been what which who where when how why do does did can could should would will shall
