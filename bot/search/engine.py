@@ -37,6 +37,11 @@ EMPTY_PENALTY = 0.85
 PARENT_TITLE_SHARE = 0.4  # a section's parent title ("Rol 2: ...") names its context
 LIST_BOOST = 1.5  # 'welke rollen ...': the item whose parts are the roles
 TYPE_BOOST = 1.4  # 'welk werkproces ...': items of the type the question asks for
+# A profile named in a question: its items over other profiles', but not over the research
+# report, which is about the same occupations ('in welke sectoren werkt een commercieel
+# medewerker').
+NAMED_PROFILE = 1.2
+OTHER_PROFILE = 0.55
 PASSAGE_WEIGHT = 0.5  # a passage that holds all of the question's words: 1.5x (passages.py)
 PASSAGE_CANDIDATES = 40  # the best items by BM25 and title that passages re-rank
 PARAPHRASES = frozenset({"synonym", "derived"})  # readings a story's title match ignores
@@ -197,7 +202,7 @@ class Search:
         # not a pointer into the current dossier's profiles.
         profile_applies = scope is None or scope.source == root.source
         if intent.profile and root.type == "profiel" and profile_applies:
-            boost *= 1.6 if root.code == intent.profile else 0.7
+            boost *= NAMED_PROFILE if root.code == intent.profile else OTHER_PROFILE
         if scope is not None:
             if scope.contains(item, self.dossier):
                 boost *= 1.6

@@ -35,7 +35,7 @@ class QueryTerm:
     word: str  # the question's word this term stands for
     stem: str
     weight: float
-    how: str  # "exact", "english", "compound", "typo"
+    how: str  # exact, english, compound, typo, synonym, derived, phrase (a student phrase)
 
 
 class Vocabulary:

@@ -38,8 +38,8 @@ _KINDS: tuple[tuple[OffTopic, str], ...] = (
      r"|\bwat verdien|\bverdient (?:een|je|u)\b|\bhow much\b.{0,40}\b(?:earn|paid|pay|make)\b"
      r"|\b(?:earns?|paid)\b.{0,20}\b(?:per|a) (?:month|hour|year)"),
     # The student's school: dates, timetables, rules (the examenplan and the teacher know).
-    ("school", r"\b(?:wanneer|hoe laat|when|what time)\b.{0,40}\b(?:examen\w*|toets\w*|tentamen"
-     r"|herkansing\w*|proeve|pvb|les|lessen|rooster|vakantie|zomervakantie|diploma\w*|uitreiking"
+    ("school", r"\b(?:wanneer|hoe laat|when|what time)\b.{0,40}\b(?:\w*examen\w*|\w*toets\w*"
+     r"|tentamen|herkansing\w*|proeve|pvb|les|lessen|rooster|vakantie|zomervakantie|diploma\w*|uitreiking"
      r"|open dag|stage begint|school)\b|\bherkansing|\bschoolrooster|\blesrooster"
      r"|\b(?:tijdens|in) de (?:les|klas|pauze)\b|\bschoolregels|\bte laat komen\b"
      r"|\bspijbel|\bvakantie|\bholiday|\bwelke dag\b|\bwhich day\b"
@@ -53,7 +53,9 @@ _KINDS: tuple[tuple[OffTopic, str], ...] = (
     ("product", r"\bwat is beter\b|\bwhich is better\b|\b(?:welke|which|what)\b.{0,30}"
      r"\b(?:moet ik kopen|kan ik (?:het )?(?:best|beste|beter) kopen|zal ik kopen|raad je aan"
      r"|zou je aanraden|should i buy|do you recommend)\b|\b(?:welke|wat voor|which|what)\s+"
-     r"(?:laptop|telefoon|iphone|printer|tablet|pc|computer|software|app|tool)\b"),
+     r"(?:laptop|telefoon|iphone|printer|tablet|pc|computer|software|app|tool)\b"
+     r"|\b(?:welke|wat voor|which|what)\s+\w+\s+(?:is|zijn|are)\s+(?:het |de |the )?"
+     r"(?:beste|beter|goedkoopste|best|cheapest)\b"),
     # Doing the student's own work: homework, a report, a cv.
     ("own_work", r"\bhuiswerk\b|\bhomework\b|\bessay\b|\bwerkstuk\b"
      rf"|\b(?:maak|schrijf|doe|check|verbeter|controleer|corrigeer|beoordeel|make|write|do|fix)"
@@ -70,8 +72,9 @@ _KINDS: tuple[tuple[OffTopic, str], ...] = (
      r"|\bweather\b|\bminecraft|\bfortnite|\bvoetbal|\bfootball|\bkoning\b|\bpresident\b"
      r"|\bpremier\b|\bhoofdstad|\bcapital of\b|\brecept\b|\brecipe|\bkoken\b|\bbakken\b|\bcook\b"
      r"|\bwie won\b|\bwho won\b|\buitslag|\bgedicht|\bpoem\b|\bmop\b|\bjoke\b|\bwereldreis"
-     r"|\bschrijf (?:een|me|mij)\b|\bwrite (?:a|me)\b|\b(?:welk|mijn|mn|my)\s+(?:cijfer|cijfers"
-     r"|grade|grades)\b|\b(?:mijn|mn|my)\s+gemiddelde\b|\baverage grade"),
+     r"|\bschrijf (?:een|me|mij)\b|\bwrite (?:a|me)\b|\b(?:mijn|mn|my)\s+(?:cijfer|cijfers|grade"
+     r"|grades)\b|\bwelk cijfer (?:heb|krijg|haal|had|kreeg) ik\b|\b(?:mijn|mn|my)\s+gemiddelde\b"
+     r"|\baverage grade"),
 )  # fmt: skip
 _COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in _KINDS)
 

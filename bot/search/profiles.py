@@ -27,6 +27,8 @@ _FACTS = re.compile(
 _WHICH = re.compile(
     r"\b(?:welk|welke|wat voor|which|what)\s+(?:profiel|profielen|uitstroom|uitstroomprofiel"
     r"|richting|specialisatie|opleiding|profile|profiles|track|specialisation|specialization)\b"
+    r"|\bwat past (?:daar)?bij (?:mij|me|dat|daarbij)?\b|\bpast bij (?:mij|me)\b"
+    r"|\bwhat (?:suits|fits) me\b"
 )
 # ... unless it asks which profiles exist ("welke profielen zijn er"): that is the overview.
 _LISTING = re.compile(
@@ -71,7 +73,8 @@ def read_profile_question(question: str, intents: IntentReader) -> ProfileQuesti
     if named and (_FACTS.search(text) or _FACTS.search(english)):
         return ProfileQuestion("facts", named)
     if not named and _WHICH.search(text):
-        return ProfileQuestion("overview" if _LISTING.search(text) else "fit", ())
+        overview = _LISTING.search(text) or _FACTS.search(text)
+        return ProfileQuestion("overview" if overview else "fit", ())
     if not named and _HOW_MANY.search(text):
         return ProfileQuestion("overview", ())
     return None

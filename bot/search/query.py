@@ -64,5 +64,5 @@ def _phrase_terms(text: str, index: LexicalIndex) -> list[QueryTerm]:
         for word in {w for meaning in meanings for w in words(meaning) if w not in STOPWORDS}:
             found = stem(word)
             if found in index.idf:
-                terms.append(QueryTerm(phrase, found, PHRASE_WEIGHT, "synonym"))
+                terms.append(QueryTerm(phrase, found, PHRASE_WEIGHT, "phrase"))
     return terms
