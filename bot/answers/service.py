@@ -153,16 +153,10 @@ class Answers:
 
     def nearest_current(self, item: Item, scope: Scope | None) -> Item | None:
         """The most similar item of the current dossier, within the student's profile."""
-        current = {source.id for source in self.dossier.with_role("current")}
-
-        def keep(other: Item) -> bool:
-            if other.source not in current:
-                return False
-            return (
-                scope is None or scope.source not in current or scope.contains(other, self.dossier)
-            )
-
-        return self.related.nearest(item.id, keep)
+        current = frozenset(source.id for source in self.dossier.with_role("current"))
+        if scope is not None and scope.source in current:
+            return self.related.nearest(item.id, frozenset({scope.source}), scope.profile)
+        return self.related.nearest(item.id, current, None)
 
     def show(
         self, namespace: Namespace, parts: tuple[str, ...], lang: str, choice: str | None = None

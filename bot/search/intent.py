@@ -129,9 +129,11 @@ class IntentReader:
             for source in dossier.sources.values()
             if (pattern := alias_pattern(source.aliases)) is not None
         ]
-        self._profiles = [
-            (" ".join(words(item.title)), item.code) for item in dossier if item.type == "profiel"
-        ]
+        # Name -> code, each name once: a profile's name is read the same in every source.
+        self._names: dict[str, str] = {}
+        for item in dossier:
+            if item.type == "profiel":
+                self._names.setdefault(" ".join(words(item.title)), item.code)
 
     def sources(self, question: str) -> frozenset[str]:
         """Sources the question names ("volgens het bcp"), not those set aside ("naast ...")."""
@@ -148,16 +150,21 @@ class IntentReader:
         of words, typos allowed: 'comercieel medewerkr' names P1, but 'commercieel
         administratief medewerker' (a role of the research report) does not."""
         found = words(question)
+        runs: dict[int, list[str]] = {}  # width -> the question's runs of that many words
         named = []
-        for title, code in self._profiles:
+        for title, code in self._names.items():
             size = len(title.split())
             best: tuple[float, int] | None = None
             for width in {max(size - 1, 1), size, size + 1}:
-                for start in range(len(found) - width + 1):
-                    window = " ".join(found[start : start + width])
-                    score = fuzz.ratio(window, title)
-                    if score >= MIN_NAME and (best is None or score > best[0]):
-                        best = (score, start)
+                if width not in runs:
+                    runs[width] = [
+                        " ".join(found[i : i + width]) for i in range(len(found) - width + 1)
+                    ]
+                match = process.extractOne(
+                    title, runs[width], scorer=fuzz.ratio, score_cutoff=MIN_NAME
+                )
+                if match is not None and (best is None or match[1] > best[0]):
+                    best = (match[1], match[2])
             if best is not None:
                 named.append((best[0], best[1], code))
         return named
@@ -165,7 +172,7 @@ class IntentReader:
     def profile(self, question: str) -> str | None:
         """The profile the question names, the best match (the longer name on a tie)."""
         named = self._named(question)
-        lengths = {code: len(title) for title, code in self._profiles}
+        lengths = {code: len(title) for title, code in self._names.items()}
         best = max(named, key=lambda n: (n[0], lengths[n[2]]), default=None)
         return best[2] if best else None
 

@@ -7,7 +7,6 @@ tf-idf cosine; only the best match per other source is kept, above a floor.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from functools import lru_cache
 
 from bot.knowledge.model import Item
@@ -27,6 +26,7 @@ class Related:
         ]
         self._norms = [math.sqrt(sum(v * v for v in vec.values())) or 1.0 for vec in self._vectors]
         self.find = lru_cache(maxsize=1024)(self._find)
+        self._nearest = lru_cache(maxsize=4096)(self._nearest_uncached)
 
     def _cosine(self, a: int, b: int) -> float:
         small, large = sorted((self._vectors[a], self._vectors[b]), key=len)
@@ -49,15 +49,26 @@ class Related:
         ranked = sorted(best.values(), reverse=True)
         return tuple((other_id, round(score, 3)) for score, other_id in ranked)
 
-    def nearest(self, item_id: str, keep: Callable[[Item], bool]) -> Item | None:
-        """The most similar item of the same type among those `keep` accepts, or None."""
+    def nearest(self, item_id: str, sources: frozenset[str], profile: str | None) -> Item | None:
+        """The most similar item of the same type in these sources (within one profile and
+        the parts every profile shares, when profile is given), or None. Cached: an answer
+        from an older dossier asks it every time."""
+        return self._nearest(item_id, sources, profile)
+
+    def _nearest_uncached(
+        self, item_id: str, sources: frozenset[str], profile: str | None
+    ) -> Item | None:
         me = self.search.position(item_id)
         if me is None:
             return None
         mine = self.search.items[me]
+        dossier = self.search.dossier
         best: tuple[float, int] | None = None
         for n, other in enumerate(self.search.items):
-            if n == me or other.type != mine.type or not keep(other):
+            if n == me or other.type != mine.type or other.source not in sources:
+                continue
+            root = dossier.top_ancestor(other)
+            if profile is not None and root.type == "profiel" and root.code != profile:
                 continue
             score = self._cosine(me, n)
             if score >= MIN_SIMILARITY and (best is None or score > best[0]):
