@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.knowledge.lexicon import Vocabulary
+from bot.search.phrases import PhraseFinder
 from bot.search.text import stem, words
 
 # Function words that make a question English even where its content words are shared.
@@ -35,7 +36,7 @@ class Lexicon:
         self.source_words = frozenset(w for name in source_names for w in words(name))
         self.generic_stems = frozenset(stem(w) for w in vocabulary.generic)
         self._english = _phrase_pattern(vocabulary.english_phrases())
-        self._student = _phrase_pattern(vocabulary.student_phrases())
+        self._student = PhraseFinder(vocabulary.student_phrases())
 
     def rewrite(self, text: str) -> str:
         """A folded question with English phrases in Dutch ("account plan" -> accountplan)."""
@@ -46,9 +47,7 @@ class Lexicon:
     def phrase_meanings(self, text: str) -> list[tuple[str, tuple[str, ...]]]:
         """The student phrases in a folded text ("koud bellen") with the dossier's words for
         each: extra, weaker readings of the question, not words the student wrote."""
-        if self._student is None:
-            return []
-        return [(m[0], self.synonyms(m[0])) for m in self._student.finditer(text)]
+        return [(phrase, self.synonyms(phrase)) for phrase in self._student.find(text)]
 
     def translate(self, word: str) -> tuple[str, ...]:
         """Dutch words for an English word or phrase, or ()."""

@@ -43,7 +43,7 @@ _KINDS: tuple[tuple[OffTopic, str], ...] = (
      r"|open dag|stage begint|school)\b|\bherkansing|\bschoolrooster|\blesrooster"
      r"|\b(?:tijdens|in) de (?:les|klas|pauze)\b|\bschoolregels|\bte laat komen\b"
      r"|\bspijbel|\bvakantie|\bholiday|\bwelke dag\b|\bwhich day\b"
-     r"|\bvandaag\b|\btoday\b|\b(?:dit|volgend|next|this) (?:jaar|schooljaar|year)\b"),
+     r"|\bvandaag\b|\btoday\b"),
     # Facts of a named company or website: "wie is de ceo van bol.com", "omzet van coolblue".
     ("company", r"\b(?:ceo|directeur|eigenaar|oprichter|founder|owner)\s+(?:van|of)\b"
      r"|\b(?:omzet|winst|revenue|profit|beurskoers|aandeel)\s+(?:van|of)\s+[a-z]"

@@ -27,7 +27,7 @@ _FACTS = re.compile(
 _WHICH = re.compile(
     r"\b(?:welk|welke|wat voor|which|what)\s+(?:profiel|profielen|uitstroom|uitstroomprofiel"
     r"|richting|specialisatie|opleiding|profile|profiles|track|specialisation|specialization)\b"
-    r"|\bwat past (?:daar)?bij (?:mij|me|dat|daarbij)?\b|\bpast bij (?:mij|me)\b"
+    r"|\bwat past (?:daar)?bij\b|\bpast bij (?:mij|me)\b"
     r"|\bwhat (?:suits|fits) me\b"
 )
 # ... unless it asks which profiles exist ("welke profielen zijn er"): that is the overview.
