@@ -18,7 +18,7 @@ from bot.search.text import stem, words
 
 Relevance = Callable[[Sequence[Unit]], list[float]]
 
-LIST_BONUS = 2.0  # about half a rare word: lines before unrelated prose, after real matches
+LIST_BONUS = 20.0  # above what a sentence usually scores: a list question's lines come first
 HEADING_SHARE = 0.5  # what a line gets of its heading's score
 HEADING = 50
 
