@@ -49,6 +49,3 @@ class MemoryUsers:
             return False
         self.rows[user_id] = replace(self.rows[user_id], **values)
         return True
-
-    async def close(self) -> None:
-        """Nothing to close; the store interface has it."""

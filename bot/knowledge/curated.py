@@ -16,8 +16,6 @@ from yaml.constructor import SafeConstructor
 
 from bot.knowledge.yamlio import compose_text, read_guarded
 
-CURATED_DIR = "curated"
-
 
 @dataclass(frozen=True)
 class Entry:
@@ -47,11 +45,22 @@ def line_of(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
 
+def kind_of(node: yaml.Node) -> str:
+    """What YAML made of a node, in words a curator knows."""
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    kind = str(node.tag).rsplit(":", 1)[-1]
+    names = {"null": "empty", "bool": "true/false", "str": "a string", "int": "a number"}
+    return names.get(kind, f"a {kind}")
+
+
 def read_root(path: Path, report: Report) -> yaml.MappingNode | None:
     """The top-level mapping of a file, or None (with the problem reported)."""
     root = read_guarded(path, report.messages, compose_text, report.name)
     if root is not None and not isinstance(root, yaml.MappingNode):
-        report.add(line_of(root), "", "expected a mapping at the top level")
+        report.add(line_of(root), "", f"expected a mapping at the top level, not {kind_of(root)}")
         return None
     return root
 
@@ -59,7 +68,7 @@ def read_root(path: Path, report: Report) -> yaml.MappingNode | None:
 def entries(node: yaml.Node, where: str, report: Report) -> list[Entry]:
     """The key/value entries of a mapping node; non-text and duplicate keys are reported."""
     if not isinstance(node, yaml.MappingNode):
-        report.add(line_of(node), where, "expected a mapping")
+        report.add(line_of(node), where, f"expected a mapping, not {kind_of(node)}")
         return []
     found: list[Entry] = []
     seen: dict[str, int] = {}

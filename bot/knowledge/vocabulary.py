@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from bot.knowledge.curated import kind_of, line_of
 from bot.knowledge.errors import KnowledgeError
 from bot.knowledge.lexicon import Vocabulary, fold
 from bot.knowledge.locations import CURATED_DIR
@@ -35,7 +36,7 @@ def words_in(texts: Iterable[str]) -> set[str]:
 def load_vocabulary(path: Path = DEFAULT_PATH) -> Vocabulary:
     """The vocabulary in path; raises KnowledgeError listing every problem with its line."""
     problems: list[str] = []
-    root = _compose(path, problems)
+    root = read_guarded(path, problems, compose_text)
     if root is None and not problems:
         problems.append(f"{path.name}: line 1: the file has no content")
     vocabulary = _vocabulary(root, path.name, problems) if root is not None else None
@@ -63,23 +64,19 @@ def unknown_targets(vocabulary: Vocabulary, known_words: set[str]) -> list[str]:
     return problems
 
 
-def _compose(path: Path, problems: list[str]) -> yaml.Node | None:
-    return read_guarded(path, problems, compose_text)
-
-
 def _at(name: str, node: yaml.Node, label: str) -> str:
     """'file: line N: label', the start of every message."""
-    return f"{name}: line {node.start_mark.line + 1}: {label}"
+    return f"{name}: line {line_of(node)}: {label}"
 
 
 def _label(node: yaml.Node) -> str:
-    return node.value if isinstance(node, yaml.ScalarNode) else f"<{_kind(node)}>"
+    return node.value if isinstance(node, yaml.ScalarNode) else f"<{kind_of(node)}>"
 
 
 def _vocabulary(root: yaml.Node, name: str, problems: list[str]) -> Vocabulary | None:
     if not isinstance(root, yaml.MappingNode):
         expected = f"expected a mapping with the sections {' and '.join(SECTIONS)}"
-        problems.append(f"{_at(name, root, 'top level')}: {expected}, not {_kind(root)}")
+        problems.append(f"{_at(name, root, 'top level')}: {expected}, not {kind_of(root)}")
         return None
     sections: dict[str, dict[str, tuple[str, ...]]] = {}
     lines: dict[tuple[str, str], int] = {}
@@ -110,7 +107,9 @@ def _generic(
 ) -> list[str]:
     """The generic section: a list of single words, each once."""
     if not isinstance(node, yaml.SequenceNode):
-        problems.append(f"{_at(name, node, GENERIC)}: expected a list of words, not {_kind(node)}")
+        problems.append(
+            f"{_at(name, node, GENERIC)}: expected a list of words, not {kind_of(node)}"
+        )
         return []
     found: list[str] = []
     for item in node.value:
@@ -122,7 +121,7 @@ def _generic(
             problems.append(f"{where}: listed twice")
         else:
             found.append(word)
-            lines[(GENERIC, word)] = item.start_mark.line + 1
+            lines[(GENERIC, word)] = line_of(item)
     return found
 
 
@@ -135,7 +134,7 @@ def _section(
 ) -> dict[str, tuple[str, ...]]:
     if not isinstance(node, yaml.MappingNode):
         expected = "expected a mapping of word -> list of dossier words"
-        problems.append(f"{_at(name, node, section)}: {expected}, not {_kind(node)}")
+        problems.append(f"{_at(name, node, section)}: {expected}, not {kind_of(node)}")
         return {}
     entries: dict[str, tuple[str, ...]] = {}
     for key_node, value_node in node.value:
@@ -149,7 +148,7 @@ def _section(
         if (section, key) in lines:
             problems.append(f"{where}: duplicate key (first on line {lines[(section, key)]})")
             continue
-        lines[(section, key)] = key_node.start_mark.line + 1
+        lines[(section, key)] = line_of(key_node)
         entries[key] = _targets(value_node, label, name, problems)
         if section == "student" and entries[key] == (key,):
             # In english a loanword may map to itself: the dossier writes "webshop" too, and
@@ -160,7 +159,7 @@ def _section(
 
 def _key_problem(node: yaml.Node) -> str | None:
     if not isinstance(node, yaml.ScalarNode) or node.tag != _STR:
-        return f"key is not a string but {_kind(node)} (put it in quotes)"
+        return f"key is not a string but {kind_of(node)} (put it in quotes)"
     key: str = node.value
     if not key.strip():
         return "empty key"
@@ -181,14 +180,14 @@ def _targets(node: yaml.Node, label: str, name: str, problems: list[str]) -> tup
         items = [node]
     else:
         expected = "expected a list of dossier words"
-        problems.append(f"{_at(name, node, label)}: {expected}, not {_kind(node)}")
+        problems.append(f"{_at(name, node, label)}: {expected}, not {kind_of(node)}")
         return ()
     targets: list[str] = []
     for item in items:
         where = _at(name, item, label)
         target = " ".join(fold(item.value).split()) if _is_text(item) else ""
         if not _is_text(item):
-            problems.append(f"{where}: expected a word, not {_kind(item)}")
+            problems.append(f"{where}: expected a word, not {kind_of(item)}")
         elif not target:
             problems.append(f"{where}: empty word")
         elif target in targets:
@@ -200,14 +199,3 @@ def _targets(node: yaml.Node, label: str, name: str, problems: list[str]) -> tup
 
 def _is_text(node: yaml.Node) -> bool:
     return isinstance(node, yaml.ScalarNode) and node.tag == _STR
-
-
-def _kind(node: yaml.Node) -> str:
-    """What YAML made of a node, in words a curator knows."""
-    if isinstance(node, yaml.MappingNode):
-        return "a mapping"
-    if isinstance(node, yaml.SequenceNode):
-        return "a list"
-    kind = str(node.tag).rsplit(":", 1)[-1]
-    names = {"null": "empty", "bool": "true/false", "str": "a string", "int": "a number"}
-    return names.get(kind, f"a {kind}")

@@ -86,8 +86,3 @@ def off_topic(question: str) -> OffTopic | None:
         if pattern.search(text):
             return kind
     return None
-
-
-def is_off_topic(question: str) -> bool:
-    """True when the question is of a kind the dossier never answers."""
-    return off_topic(question) is not None
