@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import tornado.httpserver
 import tornado.netutil
 
-from tests.fakebot.model import ApiCall, FakeChat, FakeUser, Fault, StoredMessage, Violation
+from tests.fakebot.model import (
+    ApiCall,
+    FakeChat,
+    FakeUser,
+    Fault,
+    Flood,
+    StoredMessage,
+    Violation,
+)
 from tests.fakebot.server import make_app
 from tests.fakebot.spec import load_spec
 from tests.fakebot.state import WebhookState, World
@@ -63,8 +72,8 @@ class FakeBotAPI(UserActions):
     async def stop(self) -> None:
         """End long polls, finish webhook deliveries and close every connection."""
         self.world.closing = True
-        self.world.queue.arrived.fire()
-        await self.pusher.settle()
+        self.world.queue.arrived.fire()  # also ends hanging calls
+        await self.pusher.close()
         if self._server is not None:
             self._server.stop()
             await self._server.close_all_connections()
@@ -90,6 +99,11 @@ class FakeBotAPI(UserActions):
     def long_polls(self) -> int:
         """How many getUpdates requests are waiting right now."""
         return self.world.long_polls
+
+    @property
+    def hanging(self) -> int:
+        """How many calls a `hang` fault keeps unanswered right now."""
+        return self.world.hanging
 
     @property
     def bot(self) -> FakeUser:
@@ -145,6 +159,17 @@ class FakeBotAPI(UserActions):
             raise AssertionError(f"the bot sent nothing to {self.chat(chat)}")
         return sent[-1]
 
+    def texts_to(self, chat: ChatRef | None = None, *, unique: bool = False) -> list[str]:
+        """The texts (or captions) of the bot's messages in a chat, oldest first; `unique`
+        keeps only the first of repeated texts, for tests where a retry may send twice."""
+        texts = [m.text or "" for m in self.messages_in(chat)]
+        return list(dict.fromkeys(texts)) if unique else texts
+
+    def duplicates_in(self, chat: ChatRef | None = None) -> list[str]:
+        """Texts the bot sent to a chat more than once (each listed once, oldest first)."""
+        texts = self.texts_to(chat)
+        return [t for t in dict.fromkeys(texts) if texts.count(t) > 1]
+
     def callback_answer(self, query_id: str) -> dict[str, Any] | None:
         """The answerCallbackQuery params for a press, or None while unanswered."""
         return self.world.callback_answers[query_id]
@@ -166,6 +191,43 @@ class FakeBotAPI(UserActions):
     @webhook_target.setter
     def webhook_target(self, url: str | None) -> None:
         self.pusher.target = url
+
+    @property
+    def webhook_redelivery_delay(self) -> float:
+        """Seconds before a webhook update that got no 2xx is sent again (it doubles per
+        retry up to `webhook_redelivery_max`)."""
+        return self.pusher.redelivery_delay
+
+    @webhook_redelivery_delay.setter
+    def webhook_redelivery_delay(self, seconds: float) -> None:
+        self.pusher.redelivery_delay = seconds
+
+    @property
+    def webhook_redelivery_max(self) -> float:
+        """The longest pause between two attempts to deliver one webhook update."""
+        return self.pusher.max_redelivery_delay
+
+    @webhook_redelivery_max.setter
+    def webhook_redelivery_max(self, seconds: float) -> None:
+        self.pusher.max_redelivery_delay = seconds
+
+    @property
+    def webhook_timeout(self) -> float:
+        """Seconds the fake waits for the webhook's answer before counting no answer."""
+        return self.pusher.timeout
+
+    @webhook_timeout.setter
+    def webhook_timeout(self, seconds: float) -> None:
+        self.pusher.timeout = seconds
+
+    def pending_updates(self) -> list[dict[str, Any]]:
+        """Updates not acknowledged yet, oldest first: for polling, not confirmed by a later
+        getUpdates offset; for a webhook, not answered with a 2xx."""
+        return self.pusher.pending()
+
+    async def webhook_settled(self, *, timeout: float = 5.0) -> None:
+        """Wait until the webhook acknowledged every pending update."""
+        await self.wait_for(lambda: not self.pending_updates(), timeout=timeout)
 
     @property
     def webhook_deliveries(self) -> list[tuple[int, dict[str, Any]]]:
@@ -239,16 +301,98 @@ class FakeBotAPI(UserActions):
         delay: float = 0.0,
         drop: bool = False,
         description: str | None = None,
+        chat_id: int | None = None,
+        deliver: bool = False,
     ) -> None:
-        """Make the next `times` calls of a method fail (429 carries parameters.retry_after)."""
-        method = self._method_name(method)
-        fault = Fault(status, retry_after, times, delay, drop, description)
-        self.world.faults.setdefault(method.lower(), []).append(fault)
+        """Make the next `times` calls of a method fail (429 carries parameters.retry_after).
 
-    def slow(self, method: str, delay: float, *, times: int | None = 1) -> None:
-        """Answer normally, but only after `delay` seconds."""
-        self.fail(method, None, times=times, delay=delay)
+        With `chat_id`, only calls whose chat_id is that chat count (calls without a chat_id,
+        such as answerCallbackQuery, never do); other chats are served normally. `delay`
+        waits before answering. With `deliver`, the call takes effect first (the message is
+        stored) and the client still gets the error: Telegram sent it, the answer was lost.
+        """
+        fault = Fault(
+            status, retry_after, times, delay, drop, description, chat_id, deliver=deliver
+        )
+        self._add_fault(method, fault)
 
-    def drop(self, method: str, *, times: int | None = 1) -> None:
-        """Close the connection without answering."""
-        self.fail(method, None, times=times, drop=True)
+    def _add_fault(self, method: str, fault: Fault) -> None:
+        name = self._method_name(method).lower()
+        self.world.faults.setdefault(name, []).append(fault)
+
+    def slow(
+        self,
+        method: str,
+        delay: float,
+        *,
+        times: int | None = 1,
+        chat_id: int | None = None,
+        deliver: bool = True,
+    ) -> None:
+        """Answer normally, but only after `delay` seconds.
+
+        deliver=True (default): the message is stored at once and only the answer is late, so
+        it arrives although the client may time out. deliver=False: the call runs after the
+        delay, and not at all when the client gave up meanwhile.
+        """
+        self.fail(method, None, times=times, delay=delay, chat_id=chat_id, deliver=deliver)
+
+    def drop(
+        self,
+        method: str,
+        *,
+        times: int | None = 1,
+        chat_id: int | None = None,
+        deliver: bool = False,
+    ) -> None:
+        """Close the connection without answering; with `deliver`, after the call took effect."""
+        self.fail(method, None, times=times, drop=True, chat_id=chat_id, deliver=deliver)
+
+    def hang(
+        self,
+        method: str,
+        *,
+        times: int | None = 1,
+        chat_id: int | None = None,
+        seconds: float | None = None,
+        deliver: bool = False,
+    ) -> None:
+        """Accept the request and never answer, until the client gives up (closes the
+        connection) or the fake stops; with `seconds`, answer normally after that long if
+        the client is still there.
+
+        deliver=False (default): nothing happens unless the call is finally answered after
+        `seconds`. deliver=True: the message is stored at once, then the answer hangs, so the
+        message arrives although the client times out. A call the client gave up on is
+        recorded with status 0.
+        """
+        fault = Fault(
+            None, None, times, seconds or 0.0, chat_id=chat_id, hang=True, deliver=deliver
+        )
+        self._add_fault(method, fault)
+
+    def flood(
+        self, chat_id: int, retry_after: float, *, methods: Iterable[str] | None = None
+    ) -> None:
+        """A flood wait on one chat, like Telegram's: for `retry_after` seconds every call of
+        `methods` to that chat gets 429 with parameters.retry_after (the seconds left, rounded
+        up); other chats and other methods are served. Time-based: it ends by itself.
+
+        `methods` defaults to every method that sends or edits messages in a chat (send*,
+        forward*, copy*, editMessage*).
+        """
+        if methods is None:
+            prefixes = ("send", "forward", "copy", "editmessage")
+            shapes = self.world.spec.methods.items()
+            names = {m for m, sh in shapes if m.startswith(prefixes) and "chat_id" in sh.fields}
+        else:
+            names = {self._method_name(m).lower() for m in methods}
+        until = time.monotonic() + retry_after
+        self.world.floods[chat_id] = Flood(until, frozenset(names))
+
+    def end_flood(self, chat_id: int | None = None) -> None:
+        """End the flood wait on one chat, or on all chats."""
+        if chat_id is None:
+            self.world.floods.clear()
+        else:
+            self.world.floods.pop(chat_id, None)

@@ -160,9 +160,30 @@ class Violation:
         return f"{self.method}: {self.description}"
 
 
+def params_chat_id(params: dict[str, Any]) -> int | None:
+    """The numeric chat_id of a call, or None (no chat_id, or an @username)."""
+    value = params.get("chat_id")
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str):
+        try:
+            return int(value)
+        except ValueError:
+            return None
+    return None
+
+
 @dataclass
 class Fault:
-    """An injected failure for one method; `times=None` means every call."""
+    """An injected failure for one method; `times=None` means every call.
+
+    `chat_id` limits it to calls naming that chat. `hang` keeps the request unanswered until
+    the client gives up, or for `delay` seconds when that is set. `deliver` runs the call
+    (stores the message) before the delay and the failure, so the effect happens although
+    the client sees an error or no answer at all.
+    """
 
     status: int | None = None
     retry_after: int | None = None
@@ -170,3 +191,18 @@ class Fault:
     delay: float = 0.0
     drop: bool = False
     description: str | None = None
+    chat_id: int | None = None
+    hang: bool = False
+    deliver: bool = False
+
+    def applies_to(self, params: dict[str, Any]) -> bool:
+        """Whether this fault is for a call with these params."""
+        return self.chat_id is None or params_chat_id(params) == self.chat_id
+
+
+@dataclass
+class Flood:
+    """A flood wait for one chat: sends to it get 429 until `until` (time.monotonic())."""
+
+    until: float
+    methods: frozenset[str]  # lower-case method names

@@ -14,6 +14,7 @@ import tornado.web
 from tests.fakebot.methods import ApiError, Call
 from tests.fakebot.model import ApiCall, Fault, Upload
 from tests.fakebot.more_methods import fallback, handler_for
+from tests.fakebot.spec import Shape
 from tests.fakebot.state import World
 from tests.fakebot.validate import validate_call, validate_result
 
@@ -52,34 +53,79 @@ async def dispatch(
     files: dict[str, Upload],
     gone: Callable[[], bool],
 ) -> Reply:
-    """Authenticate, validate, apply faults and run one Bot API call."""
+    """Authenticate, validate, apply flood waits and faults and run one Bot API call."""
     if token != w.token:
         return _done(w, name, raw, error(401, "Unauthorized"), "wrong bot token")
     shape = w.spec.method(name)
     if shape is None:
         return _done(w, name, raw, error(404, "Not Found"), "no such Bot API method")
     checked = validate_call(w.spec, shape, raw, files)
+    params = checked.params
     if checked.errors:
         # The method is implied by the URL, so the answer names just the field.
         first = checked.errors[0].removeprefix(f"{shape.name}.").removeprefix(f"{shape.name}: ")
         reply = error(400, f"Bad Request: {first}")
-        return _done(w, shape.name, checked.params, reply, "; ".join(checked.errors))
-    if (fault := w.take_fault(shape.name)) is not None:
+        return _done(w, shape.name, params, reply, "; ".join(checked.errors))
+    if (wait := w.flood_wait(shape.name, params)) is not None:
+        reply = error(429, f"Too Many Requests: retry after {wait}", {"retry_after": wait})
+        return _done(w, shape.name, params, reply)
+    fault = w.take_fault(shape.name, params)
+    if fault is None:
+        reply, reason = await _run(w, shape, params, gone)
+        return _done(w, shape.name, params, reply, reason)
+    delivered: tuple[Reply, str | None] | None = None
+    if fault.deliver:
+        delivered = await _run(w, shape, params, gone)
+        w.changed.fire()  # the effect is visible before the answer
+        if delivered[0].status != 200:  # the call itself failed: nothing to delay
+            return _done(w, shape.name, params, *delivered)
+    if fault.hang:
+        await _hang(w, fault.delay or None, gone)
+        if w.closing:  # the fake stops: the hung call never gets an answer
+            return _done(w, shape.name, params, Reply(0, None))
+    elif fault.delay:
         await asyncio.sleep(fault.delay)
-        if fault.drop:
-            return _done(w, shape.name, checked.params, Reply(0, None))
-        if fault.status:
-            return _done(w, shape.name, checked.params, fault_reply(fault))
+    if fault.drop:
+        return _done(w, shape.name, params, Reply(0, None))
+    if fault.status:
+        return _done(w, shape.name, params, fault_reply(fault))
+    if gone():  # the client gave up while we waited; without `deliver` nothing happened
+        return _done(w, shape.name, params, Reply(0, None))
+    reply, reason = delivered or await _run(w, shape, params, gone)
+    return _done(w, shape.name, params, reply, reason)
+
+
+async def _run(
+    w: World, shape: Shape, params: dict[str, Any], gone: Callable[[], bool]
+) -> tuple[Reply, str | None]:
+    """Run the method's handler: its answer and, if the call was a bot bug, the violation."""
     handler = handler_for(shape.name)
-    call = Call(w, checked.params, gone)
+    call = Call(w, params, gone)
     try:
         result = await (handler(call) if handler else fallback(call, shape))
     except ApiError as exc:
-        reason = exc.description if exc.violation else None
-        return _done(w, shape.name, checked.params, error(exc.status, exc.description), reason)
+        return error(exc.status, exc.description), exc.description if exc.violation else None
     if problems := validate_result(w.spec, shape.returns, result):
         w.violate(shape.name, f"fakebot bug, result breaks the spec: {problems}", result)
-    return _done(w, shape.name, checked.params, Reply(200, {"ok": True, "result": result}))
+    return Reply(200, {"ok": True, "result": result}), None
+
+
+async def _hang(w: World, seconds: float | None, gone: Callable[[], bool]) -> None:
+    """Keep a request unanswered until the client gives up, the fake stops, or `seconds`."""
+    loop = asyncio.get_running_loop()
+    deadline = None if seconds is None else loop.time() + seconds
+    w.hanging += 1
+    w.changed.fire()  # a test may wait until the call hangs
+    try:
+        while not gone() and not w.closing:
+            remaining = 1.0 if deadline is None else deadline - loop.time()
+            if remaining <= 0:
+                return
+            # on_connection_close and stop() fire this pulse
+            await w.queue.arrived.wait(min(remaining, 1.0))
+    finally:
+        w.hanging -= 1
+        w.changed.fire()
 
 
 def _done(
@@ -88,7 +134,10 @@ def _done(
     """Log the call (and the violation, if it was one) before answering."""
     if violation:
         w.violate(method, violation, params)
-    body = reply.body or {}
+    if reply.body is None:
+        w.record(ApiCall(method, params, reply.status, None, "no answer"))
+        return reply
+    body = reply.body
     w.record(ApiCall(method, params, reply.status, body.get("result"), body.get("description")))
     return reply
 
@@ -143,10 +192,10 @@ class BotApiHandler(tornado.web.RequestHandler):
             except Exception as exc:  # a bug in the fake must fail the test, not hang it
                 bug = f"fakebot crashed: {exc!r}"
                 reply = _done(self.world, name, raw, error(500, bug), bug)
+        if self.gone:
+            return
         if reply.body is None:
             self.detach().close()
-            return
-        if self.gone:
             return
         self.set_status(reply.status)
         self.set_header("Content-Type", "application/json")

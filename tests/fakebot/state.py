@@ -5,12 +5,22 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import copy
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from tests.fakebot.model import ApiCall, FakeChat, FakeUser, Fault, StoredMessage, Violation
+from tests.fakebot.model import (
+    ApiCall,
+    FakeChat,
+    FakeUser,
+    Fault,
+    Flood,
+    StoredMessage,
+    Violation,
+    params_chat_id,
+)
 from tests.fakebot.spec import Spec
 
 # Telegram leaves these out unless allowed_updates names them.
@@ -137,9 +147,11 @@ class World:
     calls: list[ApiCall] = field(default_factory=list)
     violations: list[Violation] = field(default_factory=list)
     faults: dict[str, list[Fault]] = field(default_factory=dict)
+    floods: dict[int, Flood] = field(default_factory=dict)
     changed: Pulse = field(default_factory=Pulse)
     poll_generation: int = 0
     long_polls: int = 0
+    hanging: int = 0
     closing: bool = False
     on_update: Callable[[dict[str, Any]], None] | None = None
     _counters: dict[str, int] = field(default_factory=dict)
@@ -209,14 +221,27 @@ class World:
         self.violations.append(Violation(method, description, params))
         self.changed.fire()
 
-    def take_fault(self, method: str) -> Fault | None:
-        """The next injected fault for this method, used up one time."""
+    def take_fault(self, method: str, params: dict[str, Any] | None = None) -> Fault | None:
+        """The first injected fault for this method that applies to the call, used up once."""
         faults = self.faults.get(method.lower())
         if not faults:
             return None
-        fault = faults[0]
-        if fault.times is not None:
+        fault = next((f for f in faults if f.applies_to(params or {})), None)
+        if fault is not None and fault.times is not None:
             fault.times -= 1
             if fault.times <= 0:
-                faults.pop(0)
+                faults.remove(fault)
         return fault
+
+    def flood_wait(self, method: str, params: dict[str, Any]) -> int | None:
+        """Seconds left of a flood wait on this call's chat (rounded up), or None."""
+        chat_id = params_chat_id(params)
+        if chat_id is None or (flood := self.floods.get(chat_id)) is None:
+            return None
+        left = flood.until - time.monotonic()
+        if left <= 0:
+            del self.floods[chat_id]
+            return None
+        if method.lower() not in flood.methods:
+            return None
+        return max(1, math.ceil(left))
