@@ -6,7 +6,18 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, Column, DateTime, Dialect, MetaData, Table, Text, TypeDecorator
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Dialect,
+    Integer,
+    MetaData,
+    Table,
+    Text,
+    TypeDecorator,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql.dml import Insert
 
@@ -55,16 +66,45 @@ users = Table(
     Column("last_seen_at", UTCDateTime, nullable=False),
 )
 
+# Telegram update ids handled, so a redelivered update is not answered twice. Telegram keeps
+# an unconfirmed update for 24 hours, so older rows are pruned.
+handled_updates = Table(
+    "handled_updates",
+    metadata,
+    Column("update_id", BigInteger, primary_key=True, autoincrement=False),
+    Column("handled_at", UTCDateTime, nullable=False, index=True),
+)
+
+# Bot API calls decided but not yet confirmed by Telegram: written in the same transaction as
+# the state they show, deleted once Telegram accepted (or refused) them. `due_at` is a lease:
+# the process that wrote a row sends it; a row whose lease ran out (its process died, or
+# Telegram was unreachable) is claimed by whichever process looks next.
+outbox = Table(
+    "outbox",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True),
+    # The chat to send to; in a private chat that is the student's user id, so forget()
+    # deletes a student's unsent messages with the rest of their data.
+    Column("chat_id", BigInteger, nullable=False, info={"holds_user_id": True}),
+    Column("method", Text, nullable=False),  # Bot API method, e.g. sendMessage
+    Column("params", Text, nullable=False),  # its parameters as JSON
+    Column("bulk", Boolean, nullable=False),  # reminders and pushes: paced, after answers
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("due_at", UTCDateTime, nullable=False, index=True),
+    Column("attempts", Integer, nullable=False),
+)
+
 # Every (table, column) holding a Telegram user id. forget() deletes through this list, so a
 # new table with user data MUST be added here (a test checks), besides its ON DELETE CASCADE
-# foreign key to users.id.
-USER_COLUMNS: tuple[Column[int], ...] = (users.c.id,)
+# foreign key to users.id (or `info={"holds_user_id": True}` where it cannot have one).
+USER_COLUMNS: tuple[Column[int], ...] = (outbox.c.chat_id, users.c.id)
 
 
 def forget_order() -> list[Column[int]]:
-    """USER_COLUMNS with dependent tables first, so each delete is counted before any cascade."""
+    """USER_COLUMNS with dependent tables first and users last, so each delete is counted
+    before any cascade (tables without a foreign key to users sort anywhere before it)."""
     rank = {table: i for i, table in enumerate(reversed(metadata.sorted_tables))}
-    return sorted(USER_COLUMNS, key=lambda column: rank[column.table])
+    return sorted(USER_COLUMNS, key=lambda column: (column.table is users, rank[column.table]))
 
 
 def upsert(

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, select, update
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.sql.dml import Update
 
 from bot.store.schema import forget_order, upsert, users
+from bot.store.work import Transactions
 
 # touch() refreshes these on every message; created_at, dossier and conversation are kept.
 _TOUCHED = ("first_name", "username", "language", "last_seen_at")
@@ -36,32 +33,18 @@ class User:
 class UserRepository:
     """Reads and writes users; forget() erases a user from every table."""
 
-    def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
-        # SQLite has one writer at a time. This process's write transactions queue here, in
-        # the event loop, rather than in SQLite's busy handler, which retries with sleeps of up
-        # to 100 ms: under load (50 students at once) writers starved there for busy_timeout
-        # and failed with "database is locked" while the lock was mostly free.
-        self._write_lock = asyncio.Lock() if engine.dialect.name == "sqlite" else None
+    def __init__(self, transactions: Transactions) -> None:
+        self._tx = transactions
+        dialect = transactions.engine.dialect
         # Built once: constructing the upsert per call cost more CPU than running it.
         columns = ("id", "first_name", "username", "language", "created_at", "last_seen_at")
         values: dict[str, Any] = {name: bindparam(name) for name in columns}
-        self._touch = upsert(engine.dialect, users, values, _TOUCHED).returning(*users.c)
+        self._touch = upsert(dialect, users, values, _TOUCHED).returning(*users.c)
         self._updates: dict[tuple[str, ...], Update] = {}
-
-    @asynccontextmanager
-    async def _writing(self) -> AsyncIterator[AsyncConnection]:
-        """A write transaction; on SQLite one at a time per process (see __init__)."""
-        if self._write_lock is None:
-            async with self._engine.begin() as conn:
-                yield conn
-            return
-        async with self._write_lock, self._engine.begin() as conn:
-            yield conn
 
     async def get(self, user_id: int) -> User | None:
         """The user, or None when they have never written to the bot (or were forgotten)."""
-        async with self._engine.connect() as conn:
+        async with self._tx.reading() as conn:
             row = (await conn.execute(select(users).where(users.c.id == user_id))).first()
         return User(**row._mapping) if row else None
 
@@ -79,7 +62,7 @@ class UserRepository:
             "created_at": now,
             "last_seen_at": now,
         }
-        async with self._writing() as conn:
+        async with self._tx.writing() as conn:
             row = (await conn.execute(self._touch, values)).one()
         return User(**row._mapping)
 
@@ -94,15 +77,16 @@ class UserRepository:
     async def forget(self, user_id: int) -> int:
         """Delete every row about the user from every table; returns the number deleted."""
         deleted = 0
-        async with self._writing() as conn:
+        async with self._tx.writing() as conn:
             for column in forget_order():
                 result = await conn.execute(delete(column.table).where(column == user_id))
                 deleted += result.rowcount
+        await self._tx.after_commit(self._tx.scrub)  # forgotten means gone from the disk too
         return deleted
 
     async def count(self) -> int:
         """How many users the store knows."""
-        async with self._engine.connect() as conn:
+        async with self._tx.reading() as conn:
             return (await conn.execute(select(func.count()).select_from(users))).scalar_one()
 
     async def _update(self, user_id: int, **values: Any) -> bool:
@@ -112,6 +96,6 @@ class UserRepository:
             stmt = update(users).where(users.c.id == bindparam("user_id")).values(changes)
             self._updates[names] = stmt
         params = {"user_id": user_id} | {f"new_{name}": values[name] for name in names}
-        async with self._writing() as conn:
+        async with self._tx.writing() as conn:
             result = await conn.execute(stmt, params)
         return result.rowcount > 0

@@ -8,9 +8,10 @@ from bot.store.schema import USER_COLUMNS, forget_order, metadata, users
 
 
 def _refers_to_user(column: Column[object]) -> bool:
-    """The users key itself, a foreign key to it, or a column named like one."""
+    """The users key itself, a foreign key to it, a column named like one or marked as one."""
     pointing = any(fk.column is users.c.id for fk in column.foreign_keys)
-    return column is users.c.id or pointing or column.name.endswith("user_id")
+    marked = bool(column.info.get("holds_user_id"))
+    return column is users.c.id or pointing or marked or column.name.endswith("user_id")
 
 
 def test_every_user_column_is_registered_for_forget() -> None:
