@@ -139,17 +139,20 @@ def cmd_chat(args: argparse.Namespace) -> int:
     import asyncio
 
     from bot.bootstrap import open_services
-    from bot.config import settings
+    from bot.config import ConfigError, settings
     from bot.core.events import Command
     from bot.store import StoreUnavailable
     from bot.terminal import LOCAL_USER, chat
 
     person = replace(LOCAL_USER, language_code=args.lang)
+    try:
+        config = settings()
+    except ConfigError as err:
+        print(f"dossierbot: {err}", file=sys.stderr)
+        return 1
 
     async def run() -> int:
-        services = await open_services(
-            settings(), surface="terminal", knowledge=Path(args.knowledge)
-        )
+        services = await open_services(config, surface="terminal", knowledge=Path(args.knowledge))
         try:
             if args.profile:
                 await services.assistant.handle(Command(person, "help"))  # creates the user
@@ -184,11 +187,13 @@ def _unknown_profile(args: argparse.Namespace) -> str | None:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """The main job: the Telegram bot when TELEGRAM_BOT_TOKEN is set, else the terminal chat."""
-    from bot.config import ConfigError, settings
+    from bot.config import settings
+    from bot.store import normalise_url
 
     try:
         config = settings()
-    except ConfigError as err:
+        normalise_url(config.database_url)  # refused here, before Telegram is contacted
+    except ValueError as err:  # ConfigError, or DATABASE_URL's "unsupported ..."
         print(f"dossierbot: {err}", file=sys.stderr)
         return 1
     if config.telegram.token is None:  # the chat, as `dossierbot chat`: no log lines in it
@@ -202,26 +207,15 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def configure_logging(level: str, secrets: Sequence[str | None] = ()) -> None:
     """Time, level and logger on stderr; secrets (the bot token) masked even at DEBUG."""
+    from bot.telegram import redaction
+
     handler = logging.StreamHandler()
-    handler.setFormatter(_Masking("%(asctime)s %(levelname)s %(name)s: %(message)s", secrets))
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.basicConfig(level=level, handlers=[handler], force=True)
     noisy = ("httpx", "httpcore", "tornado.access", "apscheduler", "alembic.runtime")
     for name in noisy:  # httpx logs every URL at INFO, Alembic every migration at start-up
         logging.getLogger(name).setLevel(logging.WARNING)
-
-
-class _Masking(logging.Formatter):
-    """A formatter that replaces secrets in the finished line (PTB logs its URLs at DEBUG)."""
-
-    def __init__(self, fmt: str, secrets: Sequence[str | None]) -> None:
-        super().__init__(fmt)
-        self.secrets = [secret for secret in secrets if secret]
-
-    def format(self, record: logging.LogRecord) -> str:
-        line = super().format(record)
-        for secret in self.secrets:
-            line = line.replace(secret, "***")
-        return line
+    redaction.install(secrets)  # after the handler exists: the filter goes on it
 
 
 def build_parser() -> argparse.ArgumentParser:

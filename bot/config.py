@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +11,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+_URL = re.compile(
+    r"(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*://)?(?P<authority>[^/?#]*)(?P<path>[^?#]*)(?P<rest>.*)",
+    re.DOTALL,
+)
+_BOT_TOKEN = re.compile(r"(/bot)[^/]+")  # Bot API paths: /bot<token>/<method>
+_QUERY_VALUE = re.compile(r"(?<=[?&;])([^=&;#]*)=[^&;#]*")
 
 
 class ConfigError(ValueError):
@@ -31,6 +38,22 @@ class Settings:
     database_url: str | None  # None: the embedded SQLite file (see bot.store.url)
     timezone: ZoneInfo
     log_level: str
+
+
+def redacted_url(url: str) -> str:
+    """The URL safe to print: user:password, a /bot<token> path and query values are ***.
+
+    For TELEGRAM_API_BASE_URL, which may point at a proxy or local Bot API server with
+    credentials in it (https://user:password@proxy/bot) or embed the token (.../bot123:ABC).
+    """
+    parts = _URL.fullmatch(url.strip())
+    assert parts is not None  # every part is optional: any text matches
+    authority = parts["authority"]
+    if "@" in authority:
+        authority = "***@" + authority.rpartition("@")[2]
+    path = _BOT_TOKEN.sub(r"\1***", parts["path"])
+    rest = _QUERY_VALUE.sub(r"\1=***", parts["rest"])
+    return f"{parts['scheme'] or ''}{authority}{path}{rest}"
 
 
 def load_dotenv_file(path: Path = Path(".env")) -> None:

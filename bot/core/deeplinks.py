@@ -14,8 +14,8 @@ from bot.reply.limits import DEEP_LINK
 
 Kind = Literal["dossier", "inline"]
 _ROUTES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
-    ("dossier", re.compile(r"^dossier_([A-Za-z0-9-]{1,40}?)(?:_([Pp]\d{1,2}))?$")),
-    ("inline", re.compile(r"^inline$")),
+    ("dossier", re.compile(r"^dossier_([A-Za-z0-9-]{1,40}?)(?:_([Pp]\d{1,2}))?\Z")),
+    ("inline", re.compile(r"^inline\Z")),
 )
 INLINE_PAYLOAD = "inline"
 

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from bot.answers.service import Answers
 from bot.core.chat import ChatReplies
+from bot.core.deeplinks import read_deep_link
 from bot.core.dossiers import OLDER, DossierMenu
 from bot.reply import callbacks
 from bot.reply.callbacks import DOSSIER, FIELD, FORGET, ITEM, MORE, NAMESPACES
@@ -59,6 +60,15 @@ def test_data_refuses_what_telegram_would_refuse() -> None:
         ITEM.data("<b>")
     with pytest.raises(ValueError):
         FORGET.data("ja\n")
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r", " "])
+def test_parse_refuses_every_valid_data_with_a_trailing_newline_or_space(end: str) -> None:
+    """A regex ending in '$' would let 'v|ja\n' through; the parts must match to the end."""
+    for data in (ITEM.data("commercie:P4"), MORE.data("bcp-2010:3.5", "gedrag", "2")):
+        assert callbacks.parse(data) is not None
+        assert callbacks.parse(data + end) is None
+    assert callbacks.parse(FORGET.data("ja") + end) is None
 
 
 @pytest.mark.parametrize(
@@ -150,3 +160,9 @@ def test_the_dossier_menu_data_names_real_choices(answers: Answers) -> None:
 def test_follow_up_pages_all_parse(answers: Answers) -> None:
     reply = answers.composer.first_view(answers.dossier.items["commercie:P4-K1"], None, "nl")
     assert all(callbacks.parse(c.action) for c in follow_ups(answers, reply))
+
+
+@pytest.mark.parametrize("payload", ["inline\n", "dossier_P4\n", "dossier_commercie_P4\r\n"])
+def test_deep_links_with_a_trailing_line_break_are_refused(payload: str) -> None:
+    assert read_deep_link(payload) is None
+    assert read_deep_link(payload.rstrip()) is not None

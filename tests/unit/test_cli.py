@@ -155,3 +155,67 @@ def test_chat_with_a_valid_profile_sets_it_for_the_local_user(tmp_path: Path) ->
     assert result.returncode == 0
     assert "Je dossier: P4 Junior accountmanager" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+BAD_URL = "mysql://root:hunter2@db.example/bot"
+
+
+def _without_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No .env and no Telegram or database settings from the surrounding environment."""
+    monkeypatch.chdir(tmp_path)
+    for name in list(os.environ):
+        if name.startswith(("TELEGRAM_", "WEBHOOK_", "DATABASE_URL", "LOG_LEVEL")):
+            monkeypatch.delenv(name)
+
+
+@pytest.mark.parametrize(
+    ("command", "token"),
+    [("run", None), ("run", "123:not-a-real-token"), ("chat", None)],
+)
+def test_an_unsupported_database_url_is_one_line(
+    command: str,
+    token: str | None,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Every entry point refuses it in one line (with a token, before contacting Telegram)."""
+    _without_settings(monkeypatch, tmp_path)
+    monkeypatch.setenv("DATABASE_URL", BAD_URL)
+    if token:
+        monkeypatch.setenv("TELEGRAM_BOT_TOKEN", token)
+        monkeypatch.setenv("TELEGRAM_API_BASE_URL", "http://127.0.0.1:1/bot")  # never reached
+    assert main([command]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("dossierbot: unsupported DATABASE_URL 'mysql://root:***@db.example/bot'")
+    assert len(err.splitlines()) == 1 and "hunter2" not in err
+
+
+def test_an_unsupported_database_url_has_no_traceback_as_a_process(tmp_path: Path) -> None:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("TELEGRAM_", "WEBHOOK_", "DATABASE_URL"))
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "run"],
+        env={**env, "DATABASE_URL": BAD_URL},
+        cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith("dossierbot: unsupported DATABASE_URL ")
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_chat_with_a_bad_setting_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _without_settings(monkeypatch, tmp_path)
+    monkeypatch.setenv("LOG_LEVEL", "LOUD")
+    assert main(["chat"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("dossierbot: LOG_LEVEL must be one of") and len(err.splitlines()) == 1

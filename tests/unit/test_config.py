@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import DEFAULT_API_BASE_URL, ConfigError, load_dotenv_file, settings_from
+from bot.config import (
+    DEFAULT_API_BASE_URL,
+    ConfigError,
+    load_dotenv_file,
+    redacted_url,
+    settings_from,
+)
 
 
 def test_development_defaults() -> None:
@@ -63,3 +69,25 @@ def test_dotenv_never_overrides_the_environment(
     assert os.environ["DOSSIERBOT_X"] == "from-env"
     assert os.environ["DOSSIERBOT_Y"] == "from-file"
     monkeypatch.delenv("DOSSIERBOT_Y")
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        (DEFAULT_API_BASE_URL, DEFAULT_API_BASE_URL),
+        ("http://127.0.0.1:8081/bot", "http://127.0.0.1:8081/bot"),
+        ("https://user:hunter2@proxy.example:8443/bot", "https://***@proxy.example:8443/bot"),
+        ("https://hunter2@proxy.example/bot", "https://***@proxy.example/bot"),
+        ("https://u:hunter2@with@at@proxy/bot", "https://***@proxy/bot"),
+        ("user:hunter2@proxy/bot", "***@proxy/bot"),
+        ("https://api.telegram.org/bot123:hunter2-xyz", "https://api.telegram.org/bot***"),
+        ("https://api.telegram.org/bot123:hunter2/getMe", "https://api.telegram.org/bot***/getMe"),
+        ("https://bot.example.org/bot", "https://bot.example.org/bot"),  # a host, not a token
+        ("https://proxy/bot?key=hunter2&v=1", "https://proxy/bot?key=***&v=***"),
+        ("https://proxy/p@th/bot", "https://proxy/p@th/bot"),  # '@' in the path is no userinfo
+        ("", ""),
+    ],
+)
+def test_redacted_url_hides_credentials_and_the_token(url: str, shown: str) -> None:
+    assert redacted_url(url) == shown
+    assert "hunter2" not in redacted_url(url)
