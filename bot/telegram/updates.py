@@ -1,23 +1,18 @@
-"""Concurrent updates across users, in order within one user.
+"""Updates of different users side by side, one user's updates strictly in arrival order.
 
-PTB processes updates one at a time unless told otherwise; then one slow Bot API call (or a
-flood-control wait) holds up every student. Fully concurrent processing would let a quick
-follow-up ("en de competenties?") overtake the question it refers to, or two button presses of
-one student race in the store. This processor runs different users' updates side by side and
-one user's updates strictly in arrival order.
+Fully concurrent handling would let a quick follow-up ("en de competenties?") overtake the
+question it refers to, or two button presses of one student race in the store; handling one
+update at a time would let one slow update hold up every student.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections import Counter
-from collections.abc import Awaitable
-from typing import Any
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from telegram import Update
-from telegram.ext import BaseUpdateProcessor
-
-MAX_CONCURRENT = 32  # updates in flight; answers take milliseconds of CPU, the rest is I/O
 
 
 def user_key(update: object) -> int | None:
@@ -27,32 +22,30 @@ def user_key(update: object) -> int | None:
     return None
 
 
-class PerUserOrder(BaseUpdateProcessor):
-    """Updates of different users run concurrently; one user's updates run one by one."""
+class UserTurns:
+    """One turn at a time per user; asyncio locks are FIFO, so turns follow arrival order."""
 
-    def __init__(self, max_concurrent_updates: int = MAX_CONCURRENT) -> None:
-        super().__init__(max_concurrent_updates)
+    def __init__(self) -> None:
         self._locks: dict[int, asyncio.Lock] = {}
         self._queued: Counter[int] = Counter()
 
-    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        """Wait for the same user's earlier updates (asyncio locks are FIFO), then run."""
-        key = user_key(update)
+    @asynccontextmanager
+    async def turn(self, key: int | None) -> AsyncIterator[None]:
+        """Wait for the same user's earlier updates, then hold the turn inside the block."""
         if key is None:
-            await coroutine
+            yield
             return
         self._queued[key] += 1
         lock = self._locks.setdefault(key, asyncio.Lock())
         try:
             async with lock:
-                await coroutine
+                yield
         finally:
             self._queued[key] -= 1
             if not self._queued[key]:  # nobody waits: forget the lock, memory stays bounded
                 del self._queued[key], self._locks[key]
 
-    async def initialize(self) -> None:
-        """Nothing to set up."""
-
-    async def shutdown(self) -> None:
-        """Nothing to release."""
+    @property
+    def waiting(self) -> int:
+        """How many users have an update in hand or queued."""
+        return len(self._locks)

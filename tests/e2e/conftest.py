@@ -16,8 +16,9 @@ from bot.answers.service import Answers
 from bot.bootstrap import Services, service_factory
 from bot.config import Settings, settings_from
 from bot.knowledge.load import load_dossier
-from bot.telegram.app import build_application, running
+from bot.telegram.app import Intake, Tuning, build_application, running
 from bot.telegram.context import App
+from bot.telegram.delivery import Limits
 from tests.fakebot import FakeBotAPI
 from tests.integration.conftest import BACKENDS, PG_URL, reset_postgres
 
@@ -63,14 +64,26 @@ def fast_builder(fake: FakeBotAPI) -> ApplicationBuilder:
     )
 
 
+# Retries and timeouts in tenths of seconds, so fault tests take seconds, not minutes.
+QUICK = Tuning(send_timeout=2.0, limits=Limits(backoff=0.05, backoff_cap=0.2, call_timeout=3.0))
+
+
 class RunningBot:
     """The bot as `dossierbot run` starts it, but in the test's event loop; restartable."""
 
-    def __init__(self, fake: FakeBotAPI, settings: Settings, answers: Answers) -> None:
+    def __init__(
+        self,
+        fake: FakeBotAPI,
+        settings: Settings,
+        answers: Answers,
+        tuning: Tuning | None = None,
+    ) -> None:
         self.fake = fake
         self.settings = settings
         self.answers = answers
+        self.tuning = tuning or QUICK
         self.app: App | None = None
+        self.intake: Intake | None = None
         self._stack: AsyncExitStack | None = None
 
     async def start(self) -> RunningBot:
@@ -78,8 +91,10 @@ class RunningBot:
         factory = service_factory(self.settings, self.answers)
         self.app = build_application(self.settings, factory, builder=fast_builder(self.fake))
         self._stack = AsyncExitStack()
-        bot = running(self.app, self.settings, listen="127.0.0.1", poll_timeout=1)
-        await self._stack.enter_async_context(bot)
+        bot = running(
+            self.app, self.settings, listen="127.0.0.1", poll_timeout=1, tuning=self.tuning
+        )
+        self.intake = await self._stack.enter_async_context(bot)
         return self
 
     async def stop(self) -> None:

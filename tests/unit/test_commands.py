@@ -7,7 +7,6 @@ import re
 from typing import Any
 
 import pytest
-from telegram.ext import ApplicationBuilder, CommandHandler, MessageHandler
 
 from bot.answers.service import Answers
 from bot.core.assistant import Assistant
@@ -18,7 +17,6 @@ from bot.reply.limits import COMMAND_DESCRIPTION, COMMAND_NAME
 from bot.reply.messages import LANGUAGES, t
 from bot.reply.replies import Reply
 from bot.telegram.app import set_commands
-from bot.telegram.handlers import register
 from tests.unit.answer_support import STUDENT
 
 NAMES = [name for spec in COMMANDS for name in (spec.name, *spec.aliases)]
@@ -58,16 +56,6 @@ def test_names_and_aliases_find_their_command(typed: str, runs: str) -> None:
 
 def test_unknown_names_find_nothing() -> None:
     assert command("oefen") is None and command("") is None
-
-
-def test_telegram_registers_every_name_and_alias_of_the_table() -> None:
-    app = ApplicationBuilder().token("123:test").build()
-    register(app)
-    handlers = [h for group in app.handlers.values() for h in group]
-    [commands] = [h for h in handlers if isinstance(h, CommandHandler)]
-    assert commands.commands == frozenset(NAMES)
-    # Any other command in a private chat reaches the core too (it answers "see /help").
-    assert any(isinstance(h, MessageHandler) and h.callback is commands.callback for h in handlers)
 
 
 class RecordingBot:

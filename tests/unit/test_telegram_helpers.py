@@ -9,7 +9,7 @@ import pytest
 from telegram import Update, User
 
 from bot.telegram.addressing import without_mention
-from bot.telegram.updates import PerUserOrder
+from bot.telegram.updates import UserTurns, user_key
 from bot.telegram.webhook import route, secret_token
 
 
@@ -21,25 +21,27 @@ def update_from(update_id: int, user_id: int) -> Update:
 
 
 async def test_one_users_updates_run_in_order_others_alongside() -> None:
-    processor = PerUserOrder(8)
+    turns = UserTurns()
     events: list[str] = []
     release = asyncio.Event()
 
-    async def work(name: str, wait: bool) -> None:
-        events.append(f"{name} start")
-        if wait:
-            await release.wait()
-        events.append(f"{name} end")
+    async def work(update: Update, name: str, wait: bool) -> None:
+        async with turns.turn(user_key(update)):
+            events.append(f"{name} start")
+            if wait:
+                await release.wait()
+            events.append(f"{name} end")
 
-    first = asyncio.create_task(processor.process_update(update_from(1, 7), work("a1", True)))
-    second = asyncio.create_task(processor.process_update(update_from(2, 7), work("a2", False)))
-    other = asyncio.create_task(processor.process_update(update_from(3, 8), work("b1", False)))
+    first = asyncio.create_task(work(update_from(1, 7), "a1", True))
+    second = asyncio.create_task(work(update_from(2, 7), "a2", False))
+    other = asyncio.create_task(work(update_from(3, 8), "b1", False))
     await other  # user 8 is not held up by user 7's slow update
     assert events == ["a1 start", "b1 start", "b1 end"]
+    assert turns.waiting == 1
     release.set()
     await asyncio.gather(first, second)
     assert events[3:] == ["a1 end", "a2 start", "a2 end"]
-    assert processor._locks == {}  # no lock kept for idle users
+    assert turns.waiting == 0  # no lock kept for idle users
 
 
 @pytest.mark.parametrize(
