@@ -42,6 +42,10 @@ DEFAULT_PATH = "/telegram"
 MAX_BODY = 256 << 10
 # The HTTP server's own limit, for every route: an outer bound behind the per-request cap.
 SERVER_MAX_BODY = 1 << 20
+# A client that opens connections and never finishes them holds memory and a socket each:
+# tornado's defaults keep an idle connection an hour. Telegram sends a whole update at once.
+IDLE_TIMEOUT = 60.0
+BODY_TIMEOUT = 10.0
 # Telegram's update ids are 32-bit today; the store keeps them in a signed 64-bit column.
 MAX_UPDATE_ID = (1 << 63) - 1
 
@@ -213,7 +217,12 @@ class WebhookServer:
             (HEALTH_PATH, _Health, {"host": application}),
             (re.escape(path) + "/?", UpdateHandler, updates),
         ]
-        self._http = tornado.httpserver.HTTPServer(_Quiet(routes), max_body_size=SERVER_MAX_BODY)
+        self._http = tornado.httpserver.HTTPServer(
+            _Quiet(routes),
+            max_body_size=SERVER_MAX_BODY,
+            idle_connection_timeout=IDLE_TIMEOUT,
+            body_timeout=BODY_TIMEOUT,
+        )
 
     def listen(self, port: int, address: str) -> None:
         """Bind and accept connections on the running event loop."""
