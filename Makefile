@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint check bench clean
+.PHONY: run test lint check bench bench-memory bench-reliability clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,12 @@ check: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/knowledge_load.py
+
+bench-memory: $(STAMP)
+	$(BIN)/python bench/memory_flood.py
+
+bench-reliability: $(STAMP)
+	$(BIN)/python bench/reliability.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

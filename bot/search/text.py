@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from collections.abc import Callable
+from itertools import filterfalse
 
 import snowballstemmer
 
 _STEMMER = snowballstemmer.stemmer("dutch")
 _WORD = re.compile(r"[a-z0-9]+")
 _DOUBLE_VOWEL_END = re.compile(r"(aa|ee|oo|uu)([^aeiou])$")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 # Function words of Dutch and English questions: they say nothing about which item is meant.
 STOPWORDS = frozenset(
@@ -43,14 +45,58 @@ STOPWORDS = frozenset(
 )
 
 
-@lru_cache(maxsize=65536)
+# The caches hold words and short strings only (issue 12): keyed by whole messages, they grew
+# by tens of KB per distinct long text, up to GBs for someone sending many different ones.
+# At most `size` strings of at most CACHED_CHARS characters each is a fixed ceiling; longer
+# strings are computed each time (ASCII text folds in C, at the speed of a cache lookup).
+CACHED_CHARS = 64  # longest key a cache keeps: a word, a short question
+FOLD_CACHE = 4096  # non-ASCII strings only; measured <= ~500 bytes an entry: <= ~2 MB
+RUN_CACHE = 1024  # runs of non-ASCII characters; <= ~560 bytes an entry: <= ~0.6 MB
+STEM_CACHE = 16384  # the corpus has ~4,400 distinct words; <= ~260 bytes an entry: <= ~4 MB
+if hasattr(_STEMMER, "maxCacheSize"):
+    _STEMMER.maxCacheSize = 0  # PyStemmer's own cache keeps any word, of any length
+
+
+class ShortCache(dict[str, str]):
+    """compute(text), kept for texts of at most CACHED_CHARS characters, at most `size` of
+    them: bounded by what it holds. Emptied when full, which costs nothing on a hit (unlike
+    LRU bookkeeping); the corpus's words are back within a few questions."""
+
+    def __init__(self, compute: Callable[[str], str], size: int) -> None:
+        super().__init__()
+        self.compute = compute
+        self.size = size
+
+    def __missing__(self, text: str) -> str:
+        value = self.compute(text)
+        if len(text) <= CACHED_CHARS:
+            if len(self) >= self.size:
+                self.clear()
+            self[text] = value
+        return value
+
+
+def _fold(text: str) -> str:
+    # Run by run of non-ASCII characters: decomposing and dropping the accents maps each
+    # character on its own (the accents are dropped, so how they are ordered does not
+    # matter), and ASCII stays as it is.
+    return _NON_ASCII.sub(lambda run: _PLAIN[run[0]], text).casefold()
+
+
+def _without_accents(run: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", run.replace("\u00a0", " "))
+    return "".join(filterfalse(unicodedata.combining, decomposed))
+
+
+_PLAIN = ShortCache(_without_accents, RUN_CACHE)  # "ë" -> "e": a few dozen in Dutch text
+_FOLDED = ShortCache(_fold, FOLD_CACHE)
+
+
 def fold(text: str) -> str:
     """Lower-case, accents removed, NBSP and typographic quotes made plain."""
     if text.isascii():
         return text.casefold()
-    text = unicodedata.normalize("NFKD", text.replace("\u00a0", " "))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return text.casefold()
+    return _FOLDED[text]
 
 
 def words(text: str) -> list[str]:
@@ -58,8 +104,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
+def _stem(word: str) -> str:
     """Snowball Dutch stem, with verb forms and doubled vowels aligned.
 
     Snowball keeps 'brengt', 'acquireert' apart from 'brengen', 'acquireren', and undoubles
@@ -70,6 +115,10 @@ def stem(word: str) -> str:
     if len(base) > 4 and base[-1] == "t" and base[-2] not in "aeioust":
         base = base[:-1]
     return _DOUBLE_VOWEL_END.sub(lambda m: m.group(1)[0] + m.group(2), base)
+
+
+_STEMS = ShortCache(_stem, STEM_CACHE)
+stem: Callable[[str], str] = _STEMS.__getitem__  # a word's _stem; a cache hit runs no Python
 
 
 def content_words(text: str) -> list[str]:
