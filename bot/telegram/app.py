@@ -44,6 +44,7 @@ log = logging.getLogger(__name__)
 
 STOP_RECEIVING = 3.0  # seconds to finish the updates in hand after SIGTERM ...
 STOP_SENDING = 3.0  # ... and to send what is queued; the rest waits in the outbox
+HOUSEKEEPING = 3600.0  # seconds between prunings of the handled-update records
 
 
 class CannotStart(Exception):
@@ -134,6 +135,7 @@ async def running(
             sweep_every=tuning.sweep_every,
         )
         pipeline = Pipeline(services, postman, app.bot.username)
+        postman.also_every(HOUSEKEEPING, pipeline.forget_old)
         # Long polling admits one process, and SQLite one host: then this process is the
         # only sender and takes over what a killed predecessor left at once; processes
         # sharing PostgreSQL behind a webhook wait for each other's leases to run out.

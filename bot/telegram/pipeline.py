@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from telegram import Update
 
@@ -30,6 +30,7 @@ from bot.telegram.updates import UserTurns, user_key
 
 log = logging.getLogger(__name__)
 
+LEDGER_KEEP = timedelta(hours=48)  # Telegram keeps an unconfirmed update for 24 hours
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
 
 
@@ -85,6 +86,10 @@ class Pipeline:
                 apology = render.apology(incoming.where, incoming.lang)
                 stored = await self._commit(update.update_id, incoming, apology)
             self.postman.post(stored)
+
+    async def forget_old(self) -> int:
+        """Drop handled-update records older than Telegram redelivers (24 h, with a margin)."""
+        return await self.store.ledger.prune(self.clock() - LEDGER_KEEP)
 
     async def _commit(
         self, update_id: int, incoming: Incoming, fixed: list[Parcel] | None

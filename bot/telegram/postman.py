@@ -13,7 +13,7 @@ import asyncio
 import contextlib
 import logging
 import warnings
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -68,6 +68,11 @@ class Postman:
         self.sweep_every = sweep_every
         self._held: dict[int, int] = {}  # outbox rows in this process's courier: their tries
         self._tasks: list[asyncio.Task[None]] = []
+        self._chores: list[tuple[float, Callable[[], Awaitable[object]]]] = []
+
+    def also_every(self, seconds: float, job: Callable[[], Awaitable[object]]) -> None:
+        """Run another periodic chore beside the sweeps (from start until stop)."""
+        self._chores.append((seconds, job))
 
     async def start(self, *, take_over: bool) -> None:
         """Start the courier and the sweeps; `take_over` claims every waiting row at once
@@ -78,6 +83,7 @@ class Postman:
         self._tasks = [
             asyncio.create_task(self._every(self.sweep_every, self._sweep)),
             asyncio.create_task(self._every(RENEW, self._renew)),
+            *(asyncio.create_task(self._every(every, job)) for every, job in self._chores),
         ]
 
     def post(self, stored: Sequence[Stored]) -> None:
@@ -136,13 +142,13 @@ class Postman:
     async def _renew(self) -> None:
         await self.outbox.renew(sorted(self._held), self.clock() + LEASE)
 
-    async def _every(self, seconds: float, job: Callable[[], Any]) -> None:
+    async def _every(self, seconds: float, job: Callable[[], Awaitable[object]]) -> None:
         while True:
             await asyncio.sleep(seconds)
             try:
                 await job()
             except Exception:  # the database may be away for a while; try at the next round
-                log.warning("outbox %s failed", job.__name__, exc_info=True)
+                log.warning("%s failed", getattr(job, "__name__", "a chore"), exc_info=True)
 
 
 def _outgoing(parcel: Parcel, key: int | None) -> Outgoing:

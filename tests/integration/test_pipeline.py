@@ -149,3 +149,12 @@ async def test_outbox_leases_claims_and_clearing(store: Store) -> None:
     assert again.parcel == second and again.parcel.bulk
     assert await store.outbox.expire(NOW + timedelta(seconds=1)) == 1
     assert await store.outbox.count() == 0
+
+
+async def test_old_handled_update_records_are_pruned(store: Store, answers: Answers) -> None:
+    flow, _ = pipeline(store, answers)
+    await flow.process(text(6, "hoi"))
+    assert await flow.forget_old() == 0  # handled just now: kept
+    flow.clock = lambda: NOW + timedelta(hours=49)
+    assert await flow.forget_old() == 1
+    assert not await store.ledger.handled(6)
