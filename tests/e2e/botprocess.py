@@ -30,6 +30,7 @@ class BotProcess:
         self.env.pop("TEST_DATABASE_URL", None)
         self.proc: asyncio.subprocess.Process | None = None
         self.starts = 0
+        self.cwd: Path | None = None  # the process's working directory (None: this one's)
 
     @property
     def log(self) -> Path:
@@ -40,7 +41,14 @@ class BotProcess:
         self.starts += 1
         with self.log.open("wb") as out:
             self.proc = await asyncio.create_subprocess_exec(
-                sys.executable, "-m", "bot", "run", env=self.env, stdout=out, stderr=out
+                sys.executable,
+                "-m",
+                "bot",
+                "run",
+                env=self.env,
+                cwd=self.cwd,
+                stdout=out,
+                stderr=out,
             )
         deadline = time.monotonic() + timeout
         while READY not in self.log.read_text(errors="replace"):
