@@ -1,4 +1,4 @@
-"""`dossierbot` command line: import, check, items, ask, chat, run."""
+"""`dossierbot` command line: import, check, items, ask, quiz, chat, run."""
 
 from __future__ import annotations
 
@@ -134,6 +134,51 @@ def _as_json(answers: Any, question: str, reply: Any) -> dict[str, Any]:
     }
 
 
+def cmd_quiz(args: argparse.Namespace) -> int:
+    """Quiz questions of a dossier choice: `quiz sample` prints a seeded sample."""
+    import random
+
+    from bot.quiz.generate import generate
+    from bot.quiz.kinds import KINDS
+    from bot.quiz.scope import choices
+
+    dossier = _dossier(Path(args.knowledge))
+    if args.profile not in choices(dossier):
+        valid = ", ".join(choices(dossier))
+        print(
+            f"dossierbot: unknown --profile {args.profile!r}; choose one of: {valid}",
+            file=sys.stderr,
+        )
+        return 2
+    unknown = [k for k in args.kind or () if k not in KINDS]
+    if unknown:
+        print(
+            f"dossierbot: unknown --kind {unknown}; choose from: {', '.join(KINDS)}",
+            file=sys.stderr,
+        )
+        return 2
+    rng = random.Random(args.seed)
+    bank = list(generate(dossier, args.profile, kinds=args.kind, rng=rng))
+    for question in rng.sample(bank, min(args.n, len(bank))):
+        print(
+            json.dumps(question.as_json(), ensure_ascii=False)
+            if args.json
+            else _readable(question)
+        )
+    return 0
+
+
+def _readable(question: Any) -> str:
+    """A question as text: the options numbered, the correct one marked with *."""
+    lines = [f"[{question.kind}] {question.question}"]
+    lines += [
+        f"  {'*' if i in question.correct else ' '} {i + 1}. {option}"
+        for i, option in enumerate(question.options)
+    ]
+    lines += [f"  = {answer}" for answer in question.answers]
+    return "\n".join([*lines, f"  ({question.explanation})", ""])
+
+
 def cmd_chat(args: argparse.Namespace) -> int:
     """The terminal conversation over the same assistant and store as the Telegram bot."""
     import asyncio
@@ -236,6 +281,14 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("question", nargs="*")
     ask.add_argument("--stdin", action="store_true", help="read JSON lines from stdin")
     ask.add_argument("--json", action="store_true", help="write JSON lines (with --stdin)")
+    quiz = sub.add_parser("quiz", help="quiz questions of a dossier choice")
+    quiz.add_argument("action", choices=("sample",))
+    quiz.add_argument("--profile", required=True, help="dossier choice, e.g. commercie:P4")
+    quiz.add_argument("--n", type=int, default=20, help="how many questions (default 20)")
+    quiz.add_argument("--kind", action="append", help="only this kind (repeatable)")
+    quiz.add_argument("--seed", type=int, default=0)
+    quiz.add_argument("--json", action="store_true", help="write JSON lines")
+    quiz.set_defaults(func=cmd_quiz)
     for name, func in (("ask", None), ("chat", cmd_chat), ("run", cmd_run)):
         p = ask if name == "ask" else sub.add_parser(name, help=func.__doc__ if func else None)
         p.add_argument("--profile", default=None, help="dossier choice, e.g. commercie:P4")

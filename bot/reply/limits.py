@@ -15,3 +15,11 @@ BUTTON_TEXT = 64  # not a documented limit; longer labels are cut on every clien
 # at most this many follow-ups before "Meer".
 PHONE_SCREEN = 700
 BUTTONS_IN_VIEW = 4
+
+# sendPoll (quiz polls): question, options and explanation, after entity parsing.
+POLL_QUESTION = 300
+POLL_OPTIONS_MIN = 2
+POLL_OPTIONS_MAX = 12
+POLL_OPTION = 100
+POLL_EXPLANATION = 200
+POLL_EXPLANATION_LINE_FEEDS = 2

@@ -219,3 +219,15 @@ def test_chat_with_a_bad_setting_is_one_line(
     assert main(["chat"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("dossierbot: LOG_LEVEL must be one of") and len(err.splitlines()) == 1
+
+
+def test_quiz_sample_json_prints_one_question_per_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["quiz", "sample", "--n", "40", "--profile", "commercie:P4", "--json"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(lines) == 40
+    for question in lines:
+        assert {"kind", "question", "explanation", "items"} <= set(question)
+        if "answers" in question:
+            assert question["answers"] and "options" not in question
+        else:
+            assert 0 <= question["correct"][0] < len(question["options"])
