@@ -11,11 +11,17 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import AbstractAsyncContextManager, asynccontextmanager, nullcontext
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import (
+    AbstractAsyncContextManager,
+    asynccontextmanager,
+    contextmanager,
+    nullcontext,
+)
 from contextvars import ContextVar
 
-from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, ProgrammingError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.store.errors import StoreUnavailable
@@ -28,6 +34,23 @@ SCRUB_PAUSE = 0.1  # seconds between them
 AfterCommit = Callable[[], Awaitable[None]]
 _unit: ContextVar[AsyncConnection | None] = ContextVar("dossierbot_unit_of_work", default=None)
 _after: ContextVar[list[AfterCommit] | None] = ContextVar("dossierbot_after_commit", default=None)
+
+
+# A statement the database rejects for what it says is a bug, not a passing fault; any other
+# driver error (connection lost, failover, deadlock, serialization, a full pool) is.
+_BUGS = (IntegrityError, DataError, ProgrammingError)
+
+
+@contextmanager
+def unavailable_on_faults() -> Iterator[None]:
+    """Passing database faults as StoreUnavailable ("try again later"); bugs as they are."""
+    try:
+        yield
+    except _BUGS:
+        raise
+    except (DBAPIError, PoolTimeout, OSError) as err:
+        reason = str(getattr(err, "orig", None) or err).strip().splitlines()[:1]
+        raise StoreUnavailable(f"the database is unavailable: {''.join(reason)}") from err
 
 
 class Transactions:
@@ -50,8 +73,9 @@ class Transactions:
         if (conn := _unit.get()) is not None:
             yield conn
             return
-        async with self._exclusive(), self.engine.begin() as conn:
-            yield conn
+        with unavailable_on_faults():
+            async with self._exclusive(), self.engine.begin() as conn:
+                yield conn
 
     @asynccontextmanager
     async def reading(self) -> AsyncIterator[AsyncConnection]:
@@ -59,8 +83,9 @@ class Transactions:
         if (conn := _unit.get()) is not None:
             yield conn
             return
-        async with self.engine.connect() as conn:
-            yield conn
+        with unavailable_on_faults():
+            async with self.engine.connect() as conn:
+                yield conn
 
     @asynccontextmanager
     async def unit(self) -> AsyncIterator[AsyncConnection]:
@@ -72,7 +97,7 @@ class Transactions:
         if _unit.get() is not None:
             raise RuntimeError("units of work do not nest")
         later: list[AfterCommit] = []
-        try:
+        with unavailable_on_faults():
             async with self._exclusive(), self.engine.begin() as conn:
                 tokens = (_unit.set(conn), _after.set(later))
                 try:
@@ -80,9 +105,6 @@ class Transactions:
                 finally:
                     _unit.reset(tokens[0])
                     _after.reset(tokens[1])
-        except (OperationalError, InterfaceError, OSError) as err:
-            reason = str(getattr(err, "orig", err)).strip().splitlines()[0:1]
-            raise StoreUnavailable(f"the database is unavailable: {''.join(reason)}") from err
         for callback in later:
             await callback()
 

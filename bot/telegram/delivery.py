@@ -19,8 +19,9 @@ and 429s in a row, a 500, a hang or a read timeout lost an answer. The Courier r
   again; on a bulk call the bulk gate waits too (a flood on bulk traffic pauses only bulk).
   429s do not use up attempts; the item's age bound (Limits.*_max_age) still applies.
 - 5xx and connection errors (NetworkError): retried with exponential backoff
-  (Limits.backoff doubling, capped at Limits.backoff_cap) up to Limits.attempts calls in all,
-  then GAVE_UP.
+  (Limits.backoff doubling, capped at Limits.backoff_cap) up to Limits.attempts calls in all
+  (by default until the item is too old: it holds its lane, so the chat's later calls stay
+  behind it and keep their order), then GAVE_UP.
 - Read timeout (TimedOut, or a call hanging past Limits.call_timeout). The request may have
   reached Telegram and the Bot API has no idempotency key, so a resend may duplicate and not
   resending may lose. Chosen: at-least-once, within a bound. A sendMessage (any call that is
@@ -29,9 +30,9 @@ and 429s in a row, a 500, a hang or a read timeout lost an answer. The Courier r
   idempotent calls are retried like any transient failure (a repeated edit comes back
   "message is not modified", which counts as SENT). answerCallbackQuery is never resent after
   a timeout (it only stops a spinner; a late answer is useless): GAVE_UP, and the lane goes
-  on with its next call. When the resend times out too: GAVE_UP, and the outbox keeps the row.
-  The Courier never sends an apology or any message of its own: it only reports outcomes, and
-  a GAVE_UP after a timeout means "maybe delivered", not "lost".
+  on with its next call. When the resend times out too: UNSURE ("maybe delivered"), and it
+  is not sent again. The Courier never sends an apology or any message of its own: it only
+  reports outcomes.
 - Refusals, never retried: BadRequest (except "message is not modified", and "query is too
   old / query ID is invalid" on answerCallbackQuery, which count as SENT), Forbidden,
   ChatMigrated (the new chat id is logged), InvalidToken, and any unexpected exception
@@ -95,6 +96,7 @@ class Outcome(enum.Enum):
     SENT = "sent"  # Telegram accepted it (or it was already so: "message is not modified")
     REFUSED = "refused"  # refused for good (400, 403, chat migrated, ...): never retry
     GAVE_UP = "gave_up"  # transient failures beyond the bound, or stopped before it went out
+    UNSURE = "unsure"  # timed out again after its one resend: it may have arrived; not resent
 
 
 Send = Callable[[str, Mapping[str, Any]], Awaitable[object]]
@@ -107,7 +109,10 @@ class Limits:
     bulk_per_second: float = 25.0  # bulk rate gate (Telegram: ~30 msgs/s overall)
     bulk_burst: int = 5  # bulk calls that may go at once after a quiet spell
     group_bulk_per_minute: float = 20.0  # bulk calls per group chat (Telegram: ~20/min)
-    attempts: int = 5  # calls per item for 5xx/connection errors/timeouts; 429s not counted
+    # Calls per item for 5xx, connection errors and timeouts (429s not counted). High by
+    # default: a failing call is retried in its lane, so that chat's later calls keep their
+    # order behind it, until it is older than its *_max_age; other chats are not held up.
+    attempts: int = 200
     backoff: float = 0.5  # first retry delay, doubling per attempt ...
     backoff_cap: float = 8.0  # ... up to this
     backoff_jitter: float = 0.1  # each delay times 1..1+jitter, so lanes do not retry in step
@@ -352,7 +357,7 @@ class Courier:
                 resends = self._resends_after_timeout(item.method)
                 if resends is not None and job.timeouts > resends:
                     log.warning("%s given up: timed out, may have arrived", where)
-                    return Outcome.GAVE_UP
+                    return Outcome.UNSURE
                 reason = "timed out"
             except NetworkError as exc:  # 5xx, connection refused/reset, ...
                 job.attempts += 1

@@ -68,14 +68,28 @@ class Pipeline:
         self.turns = UserTurns()
 
     async def process(self, update: Update) -> None:
-        """Handle one update exactly once; raises StoreUnavailable when it must come again."""
+        """Handle one update exactly once; raises StoreUnavailable when it must come again.
+
+        Any other failure is this update's own (a bug, a malformed update): it is logged,
+        answered with an apology where possible and confirmed, so it cannot hold up the
+        updates behind it.
+        """
         log.debug("%s", describe(update))
-        incoming = read(update, self.username)
+        try:
+            incoming = read(update, self.username)
+        except Exception:
+            log.error("could not read %s", describe(update), exc_info=True)
+            return
         if incoming is None:
             return  # not for the bot: confirmed without a trace
         async with self.turns.turn(user_key(update)):
             if isinstance(incoming.where, Inline):  # read-only and useless later: not stored
-                self.postman.send_now(await self._parcels(incoming))
+                try:
+                    self.postman.send_now(await self._parcels(incoming))
+                except StoreUnavailable:
+                    raise
+                except Exception:
+                    log.error("inline query failed: %s", describe(update), exc_info=True)
                 return
             try:
                 stored = await self._commit(update.update_id, incoming, None)

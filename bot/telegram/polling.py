@@ -17,6 +17,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from telegram import Bot, Update
 from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter, TimedOut
 
+from bot.store.errors import StoreUnavailable
 from bot.telegram.delivery import retry_after_seconds
 from bot.telegram.updates import user_key
 
@@ -128,11 +129,13 @@ class Poller:
             try:
                 async with self._slots:
                     await self.process(update)
-            except Exception as err:
+            except StoreUnavailable as err:
                 log.warning(
                     "update %d not handled (%s); it will come again", update.update_id, err
                 )
                 return False
+            except Exception:  # process() handles its own failures; this is a last resort
+                log.exception("update %d failed and is dropped", update.update_id)
         return True
 
     async def _confirm(self) -> None:

@@ -29,10 +29,8 @@ log = logging.getLogger(__name__)
 LEASE = timedelta(seconds=30)  # a row sent by its own process is claimed by no other for this
 RENEW = 10.0  # seconds between lease renewals for rows still queued here
 SWEEP = 5.0  # seconds between sweeps for rows whose lease ran out
-RETRY_LATER = timedelta(seconds=30)  # a row the courier gave up on is tried again after this
-MAX_TRIES = 5  # a row handed to the courier this often is dropped: a sendMessage that timed
-# out may have arrived each time (the Bot API has no idempotency key), so retrying without
-# end could repeat an answer; five rounds of the courier's own retries cover long outages.
+RETRY_LATER = timedelta(seconds=30)  # a row the courier gave up on (Telegram unreachable for
+# minutes, or the bot stopping) is tried again after this, until MAX_AGE
 MAX_AGE = timedelta(hours=24)  # older than Telegram keeps an update: no longer worth sending
 SEND_TIMEOUT = 20.0  # read timeout of one call; Telegram answers in well under a second
 
@@ -66,7 +64,7 @@ class Postman:
         self.clock = clock or (lambda: datetime.now(UTC))
         self.courier = Courier(send, self._done, limits=limits or Limits())
         self.sweep_every = sweep_every
-        self._held: dict[int, int] = {}  # outbox rows in this process's courier: their tries
+        self._held: set[int] = set()  # outbox rows queued in this process's courier
         self._tasks: list[asyncio.Task[None]] = []
         self._chores: list[tuple[float, Callable[[], Awaitable[object]]]] = []
 
@@ -89,7 +87,7 @@ class Postman:
     def post(self, stored: Sequence[Stored]) -> None:
         """Send committed outbox rows, in order."""
         for row in stored:
-            self._held[row.id] = row.attempts
+            self._held.add(row.id)
             self.courier.submit(_outgoing(row.parcel, row.id))
 
     def send_now(self, parcels: Sequence[Parcel]) -> None:
@@ -115,13 +113,13 @@ class Postman:
     async def _done(self, item: Outgoing, outcome: Outcome) -> None:
         if item.key is None:
             return
-        tries = self._held.pop(item.key, 0)
+        self._held.discard(item.key)
         try:
-            if outcome is Outcome.GAVE_UP and tries < MAX_TRIES:  # unreachable, or stopping
+            if outcome is Outcome.GAVE_UP:  # unreachable for long, or stopping: later
                 await self.outbox.postpone(item.key, self.clock() + RETRY_LATER)
                 return
-            if outcome is Outcome.GAVE_UP:
-                log.warning("outbox row %d dropped after %d tries", item.key, tries)
+            # SENT, REFUSED, or UNSURE: timed out after its one resend, so it may have
+            # arrived; sending it again could repeat the answer (no idempotency key).
             await self.outbox.remove(item.key)
         except StoreUnavailable as err:  # the lease runs out and a sweep sends it again
             log.warning("outbox row %d not updated after %s: %s", item.key, outcome.value, err)

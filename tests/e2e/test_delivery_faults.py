@@ -106,3 +106,15 @@ async def test_a_button_pressed_long_ago_still_gets_its_edit(
     assert "Gedrag" in (shown.text or "")
     assert not any(APOLOGY in (m.text or "") for m in fake_bot_api.messages_in())
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+async def test_answers_keep_their_order_through_a_run_of_server_errors(
+    bot: RunningBot, fake_bot_api: FakeBotAPI
+) -> None:
+    """The first answer is retried in its chat's lane; the second waits behind it."""
+    fake_bot_api.fail("sendMessage", 502, times=8)
+    await fake_bot_api.user_sends("wp 3.5")
+    await fake_bot_api.user_sends("B1-K1-W2")
+    await fake_bot_api.wait_for(lambda: len(fake_bot_api.messages_in()) == 2, timeout=15)
+    first, second = (m.text or "" for m in fake_bot_api.messages_in())
+    assert first.startswith("3.5 Onderhandelt") and second.startswith("B1-K1-W2")

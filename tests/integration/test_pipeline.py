@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from sqlalchemy.exc import DBAPIError
 from telegram import Update
 
 from bot.answers.service import Answers
@@ -158,3 +159,33 @@ async def test_old_handled_update_records_are_pruned(store: Store, answers: Answ
     flow.clock = lambda: NOW + timedelta(hours=49)
     assert await flow.forget_old() == 1
     assert not await store.ledger.handled(6)
+
+
+async def test_a_passing_database_fault_is_retried_not_apologised_for(
+    store: Store, answers: Answers, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A deadlock or failover mid-update is the database's, not the update's: no apology,
+    not marked handled, so Telegram redelivers it."""
+    flow, postman = pipeline(store, answers)
+
+    async def deadlock(update_id: int, now: datetime) -> bool:
+        raise DBAPIError("INSERT ...", {}, Exception("deadlock detected"))
+
+    monkeypatch.setattr(store.ledger, "claim", deadlock)
+    with pytest.raises(StoreUnavailable, match="deadlock detected"):
+        await flow.process(text(7, "wp 3.5"))
+    monkeypatch.undo()
+    assert postman.posted == [] and not await store.ledger.handled(7)
+
+
+async def test_an_update_that_cannot_be_read_is_dropped_not_retried(
+    store: Store, answers: Answers, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    flow, postman = pipeline(store, answers)
+
+    def broken(update: Update, username: str | None) -> None:
+        raise UnicodeEncodeError("utf-8", "\ud800", 0, 1, "surrogates not allowed")
+
+    monkeypatch.setattr("bot.telegram.pipeline.read", broken)
+    await flow.process(text(8, "wp 3.5"))  # returns: the update is confirmed, nothing sent
+    assert postman.posted == []

@@ -7,6 +7,7 @@ from typing import Any
 
 from telegram import Update
 
+from bot.store.errors import StoreUnavailable
 from bot.telegram.polling import Poller
 
 
@@ -64,7 +65,7 @@ async def test_the_offset_moves_only_past_handled_batches_and_is_confirmed_on_st
 async def test_a_failed_update_holds_its_batch_and_the_students_later_updates() -> None:
     telegram = FakeTelegram([update(1, 7), update(2, 7), update(3, 8)])
     handled: list[int] = []
-    failures = [RuntimeError("database away")]
+    failures = [StoreUnavailable("the database is unavailable: connection refused")]
 
     async def process(u: Update) -> None:
         if u.update_id == 1 and failures:
@@ -91,3 +92,19 @@ async def test_stop_during_a_long_poll_returns_at_once() -> None:
     await poller.stop(1.0)
     await asyncio.wait_for(task, 1.0)
     assert asyncio.get_running_loop().time() - started < 0.5
+
+
+async def test_an_update_that_keeps_failing_does_not_hold_up_the_others() -> None:
+    """Only an unavailable database holds a batch; any other failure is the update's own."""
+    telegram = FakeTelegram([update(1, 7), update(2, 8), update(3, 9), update(4, 9)])
+    handled: list[int] = []
+
+    async def process(u: Update) -> None:
+        if u.update_id == 1:
+            raise RuntimeError("a bug in handling this one")
+        handled.append(u.update_id)
+
+    poller = Poller(telegram, process, timeout=0)  # type: ignore[arg-type]
+    await run_until(poller, lambda: 4 in handled)
+    assert sorted(handled) == [2, 3, 4]
+    assert telegram.offsets[1] == 4  # the failed one was confirmed with its batch
