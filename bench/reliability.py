@@ -500,6 +500,19 @@ def tally(
         for call in fake.calls_to("answerCallbackQuery")
         if call.status != 0  # 0: the bot gave up on the call before the fake answered
     )
+
+    def seen(count: int, who: str, update_id: int, at: float, times: str, by: str) -> None:
+        """One question or press shown `count` times: lost, answered, or repeated."""
+        if count == 0:
+            result.lost += 1
+            how = ", ".join(delivered.get(update_id, ["never handed out"]))
+            result.problems.append(f"lost: {who}, sent {when(at)}; {how}")
+            return
+        result.answered += 1
+        if count > 1:
+            result.duplicated += count - 1
+            result.problems.append(f"{times}: {who}, sent {when(at)}" + (f"; {by}" if by else ""))
+
     for student in students:
         messages = fake.messages_in(student.chat_id)
         lines = Counter(first_line(m) for m in messages)
@@ -507,16 +520,8 @@ def tally(
         for asked in student.asked:
             count = lines.pop(asked.key, 0)
             who = f"student {student.user.id}, update {asked.update_id}, {asked.question!r}"
-            if count == 0:
-                result.lost += 1
-                how = ", ".join(delivered.get(asked.update_id, ["never handed out"]))
-                result.problems.append(f"lost: {who}, sent {when(asked.at)}; {how}")
-            else:
-                result.answered += 1
-            if count > 1:
-                result.duplicated += count - 1
-                by = "; ".join(sent.get((student.chat_id, asked.key), []))
-                result.problems.append(f"{count}x: {who}, sent {when(asked.at)}; answered by {by}")
+            by = "; ".join(sent.get((student.chat_id, asked.key), []))
+            seen(count, who, asked.update_id, asked.at, f"{count}x", f"answered by {by}")
         for line, count in lines.items():
             result.unexpected += count
             result.problems.append(f"unexpected in chat {student.chat_id} ({count}x): {line!r}")
@@ -527,15 +532,7 @@ def tally(
             message = fake.world.find(student.chat_id, press.message_id)
             edits = len(message.edits) if message is not None else 0
             who = f"student {student.user.id}, update {press.update_id}, press {press.label!r}"
-            if edits == 0:
-                result.lost += 1
-                how = ", ".join(delivered.get(press.update_id, ["never handed out"]))
-                result.problems.append(f"lost: {who}, sent {when(press.at)}; {how}")
-            else:
-                result.answered += 1
-            if edits > 1:
-                result.duplicated += edits - 1
-                result.problems.append(f"{edits} edits: {who}, sent {when(press.at)}")
+            seen(edits, who, press.update_id, press.at, f"{edits} edits", "")
             if fake.callback_answer(press.query_id) is None:
                 result.spinners += 1
             result.callback_repeats += max(0, answers[press.query_id] - 1)

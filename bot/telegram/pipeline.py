@@ -74,7 +74,8 @@ class Pipeline:
         answered with an apology where possible and confirmed, so it cannot hold up the
         updates behind it.
         """
-        log.debug("%s", describe(update))
+        if log.isEnabledFor(logging.DEBUG):  # describe() is work on every update otherwise
+            log.debug("%s", describe(update))
         try:
             incoming = read(update, self.username)
         except Exception:
